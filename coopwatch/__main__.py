@@ -1,0 +1,3 @@
+from coopwatch.cli import main
+
+main()

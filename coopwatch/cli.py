@@ -1,0 +1,342 @@
+"""The `coopwatch` command: analyse articles, keep them in a knowledge base, and look them up."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from hashlib import sha256
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from coopwatch.cluster import assign_clusters
+from coopwatch.export import write_csv, write_jsonl
+from coopwatch.model import Document
+from coopwatch.pipeline import Pipeline, Settings, build_pipeline
+from coopwatch.readers import expand_inputs, read_file
+from coopwatch.render import article_view, batch_table
+from coopwatch.store import Store, StoreError, default_db_path, open_store
+
+app = typer.Typer(
+    name="coopwatch",
+    help="Offline news intelligence for Kazakhstan's international cooperation (Kazakh, Russian, English).\n\n"
+    "Example: coopwatch analyze articles/ --format table",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="SQLite knowledge base file [default: ./coopwatch.db, or $COOPWATCH_DB].",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+GazetteerOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--gazetteer", help="Your own gazetteer file (JSON Lines), added to the shipped one; repeatable."
+    ),
+]
+MaxMbOption = Annotated[
+    float, typer.Option("--max-mb", min=0.001, help="Refuse input files larger than this.")
+]
+
+
+class AnalyzeFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a one-line error for a user mistake and give the exit to raise (no traceback)."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@contextmanager
+def knowledge_base(db: Path | None) -> Iterator[Store]:
+    """Open the store, turning its errors into one-line messages."""
+    location = db or default_db_path()
+    try:
+        store = open_store(location)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _analyse(paths: Sequence[Path | str], settings: Settings) -> list[Document]:
+    """Read and analyse everything under `paths` with progress bars; errors stay in the list."""
+    missing = [p for p in paths if not Path(p).exists()]
+    for p in missing:
+        err.print(f"[yellow]warning:[/] {p}: no such file or folder", highlight=False)
+    try:
+        pipeline: Pipeline = build_pipeline(settings)
+    except (OSError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    files = expand_inputs(paths)
+    docs: list[Document] = []
+    with _progress() as progress:
+        reading = progress.add_task("reading", total=len(files))
+        for path in files:
+            docs.extend(read_file(path, max_bytes=settings.max_bytes))
+            progress.advance(reading)
+        analysing = progress.add_task("analysing", total=len(docs))
+        for doc in docs:
+            pipeline.analyze(doc)
+            progress.advance(analysing)
+    for doc in docs:
+        for warning in doc.warnings:
+            err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        if doc.error:
+            err.print(f"[red]error:[/] {doc.error}", highlight=False)
+    return docs
+
+
+def _settings(gazetteer: list[Path] | None, max_mb: float) -> Settings:
+    for path in gazetteer or []:
+        if not path.is_file():
+            raise fail(f"{path}: gazetteer file not found")
+    return Settings(gazetteers=tuple(gazetteer or ()), max_bytes=int(max_mb * 1_000_000))
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (.txt .html .htm .jsonl .xml .rss .atom).")
+    ],
+    format: Annotated[
+        AnalyzeFormat, typer.Option("--format", "-f", help="jsonl: the contract; table: for people.")
+    ] = (AnalyzeFormat.jsonl),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    gazetteer: GazetteerOption = None,
+    max_mb: MaxMbOption = 20.0,
+) -> None:
+    """Analyse articles and print one JSON line per article, in input order.
+
+    Articles analysed together are clustered together. An unreadable input gives a line
+    with "error" and the batch goes on; the exit code is 1 if any input failed.
+
+    Example: coopwatch analyze ../shared/corpus/seeds --format jsonl > predictions.jsonl
+    """
+    docs = _analyse(paths, _settings(gazetteer, max_mb))
+    assign_clusters(docs)
+    sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        if format is AnalyzeFormat.jsonl:
+            for doc in docs:
+                sink.write(json.dumps(doc.as_dict(), ensure_ascii=False) + "\n")
+        else:
+            Console(file=sink, width=200 if output else None).print(batch_table(docs))
+    finally:
+        if output:
+            sink.close()
+    if not docs:
+        raise fail("no articles found in the given paths", code=1)
+    if any(d.error for d in docs):
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to analyse and store.")],
+    db: DbOption = None,
+    gazetteer: GazetteerOption = None,
+    max_mb: MaxMbOption = 20.0,
+) -> None:
+    """Analyse articles and store them in the knowledge base.
+
+    Idempotent: an article whose text is already stored is skipped, so running the same
+    folder twice, or again after an interruption, stores every article exactly once.
+
+    Example: coopwatch ingest articles/ --db coopwatch.db
+    """
+    docs = _ingest(paths, db, _settings(gazetteer, max_mb))
+    if any(d.error for d in docs):
+        raise typer.Exit(1)
+
+
+def _ingest(paths: Sequence[Path], db: Path | None, settings: Settings) -> list[Document]:
+    """Analyse, cluster within the batch, and store one transaction per article."""
+    with knowledge_base(db) as store:
+        before = store.count()
+        docs = _analyse(paths, settings)
+        batch = sha256("".join(sorted(d.text for d in docs)).encode()).hexdigest()[:6]
+        assign_clusters(docs, prefix=f"{batch}-c")
+        stored = skipped = 0
+        with _progress() as progress:
+            task = progress.add_task("storing", total=len(docs))
+            for doc in docs:
+                if not doc.error:
+                    result = store.add(doc)
+                    stored += result.stored
+                    skipped += not result.stored
+                progress.advance(task)
+        failed = sum(1 for d in docs if d.error)
+        err.print(
+            f"{stored} stored, {skipped} already present, {failed} failed; "
+            f"{store.count()} article(s) in {db or default_db_path()} (was {before})",
+            highlight=False,
+        )
+    return docs
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find, in any language; inflected forms match.")],
+    db: DbOption = None,
+    lang: Annotated[str | None, typer.Option(help="Only this language (kk, ru, en, ...).")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only articles naming this country (ISO code, e.g. FR).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="From this date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 20,
+) -> None:
+    """Full-text search over the stored articles.
+
+    Example: coopwatch search "Франция" --lang kk --since 2025-01-01
+    """
+    for label, value in (("--since", since), ("--until", until)):
+        if value and not _is_iso_date(value):
+            raise fail(f"{label} {value!r}: expected a date as YYYY-MM-DD")
+    with knowledge_base(db) as store:
+        try:
+            hits = store.search(
+                query,
+                lang=lang,
+                country=country.upper() if country else None,
+                since=since,
+                until=until,
+                limit=limit,
+            )
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+    if not hits:
+        err.print("no matching articles")
+        raise typer.Exit(0)
+    table = Table(expand=True)
+    for column in ("id", "lang", "date", "title", "snippet"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        table.add_row(hit.id, hit.lang or "", hit.date or "", hit.title or "", hit.snippet or "")
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The article id (as analyze or search report it).")
+    ],
+    db: DbOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the stored analysis as one JSON line.")
+    ] = False,
+) -> None:
+    """Show one stored article with everything understood in it and the evidence.
+
+    Example: coopwatch show ekz-france-visit-en
+    """
+    with knowledge_base(db) as store:
+        doc = store.get(article_id)
+    if doc is None:
+        raise fail(f"no article with id {article_id!r} in {db or default_db_path()}", code=1)
+    if as_json:
+        out.print_json(data=doc.as_dict())
+    else:
+        out.print(article_view(doc))
+
+
+@app.command()
+def export(
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="jsonl or csv.")
+    ] = ExportFormat.jsonl,
+    db: DbOption = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Export every stored article with its analysis, one line (or CSV row) per article.
+
+    Example: coopwatch export --format csv -o articles.csv
+    """
+    with knowledge_base(db) as store:
+        try:
+            sink: TextIO = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        except OSError as exc:
+            raise fail(f"{output}: cannot write: {exc.strerror}") from None
+        try:
+            writer = write_jsonl if format is ExportFormat.jsonl else write_csv
+            count = writer(store.iter_documents(), sink)
+        finally:
+            if output:
+                sink.close()
+    err.print(f"{count} article(s) exported", highlight=False)
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Analyse and store the sample articles that ship with coopwatch, then summarise them.
+
+    Example: coopwatch demo --db demo.db
+    """
+    samples = resources.files("coopwatch") / "samples"
+    with resources.as_file(samples) as folder:
+        docs = _ingest([folder], db, Settings())
+    out.print(batch_table(docs))
+    out.print(f"Next: coopwatch search Tokayev --db {db or default_db_path()}", highlight=False)
+
+
+def _is_iso_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def main() -> None:
+    """Entry point of the `coopwatch` command."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted; what was stored stays stored, and running again resumes")
+        sys.exit(130)

@@ -1,0 +1,108 @@
+"""Readable views of analysed articles for people at a terminal (`--format table`, `show`, `search`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from coopwatch.model import Document
+
+EVIDENCE_WIDTH = 160
+
+
+def _short(text: str, width: int = EVIDENCE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def batch_table(docs: Sequence[Document]) -> Table:
+    """One row per article: what a reader wants to know before opening it."""
+    table = Table(title=f"{len(docs)} article(s)", show_lines=False, expand=True)
+    for column in (
+        "id",
+        "lang",
+        "date",
+        "countries",
+        "partners",
+        "sectors",
+        "people / orgs",
+        "figures",
+        "cluster",
+    ):
+        table.add_column(column, overflow="fold")
+    for doc in docs:
+        if doc.error:
+            table.add_row(doc.id, "", "", Text(f"error: {doc.error}", style="red"), "", "", "", "", "")
+            continue
+        people = [e.name for e in doc.entities if e.type in ("PER", "ORG")]
+        table.add_row(
+            doc.id,
+            doc.lang,
+            doc.date or "—",
+            " ".join(doc.countries),
+            " ".join("–".join(p) for p in doc.partners),
+            ", ".join(doc.sectors),
+            _short(", ".join(people), 80),
+            str(len(doc.figures)),
+            doc.cluster or "",
+        )
+    return table
+
+
+def article_view(doc: Document) -> Group:
+    """Everything understood about one article, each fact with the words that support it."""
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    for label, value in (
+        ("id", doc.id),
+        ("title", doc.title or "—"),
+        ("language", doc.lang),
+        ("date", doc.date or "unknown"),
+        ("source", doc.url or doc.source or "—"),
+        ("countries", ", ".join(doc.countries) or "—"),
+        ("partners", ", ".join("–".join(p) for p in doc.partners) or "—"),
+        ("sectors", ", ".join(doc.sectors) or "—"),
+        ("cluster", doc.cluster or "—"),
+    ):
+        head.add_row(label, value)
+    parts: list[Table | Panel] = [head]
+
+    if doc.entities:
+        entities = Table(title="Entities", expand=True)
+        for column in ("type", "name", "id", "mentions (offsets)"):
+            entities.add_column(column, overflow="fold")
+        for e in doc.entities:
+            mentions = "; ".join(f"{m.text} [{m.start}:{m.end}]" for m in e.mentions[:5])
+            if len(e.mentions) > 5:
+                mentions += f"; … {len(e.mentions) - 5} more"
+            entities.add_row(e.type, e.name, e.id, mentions)
+        parts.append(entities)
+
+    if doc.figures:
+        figures = Table(title="Figures", expand=True)
+        for column in ("indicator", "value", "currency", "period", "evidence"):
+            figures.add_column(column, overflow="fold")
+        for f in doc.figures:
+            figures.add_row(
+                f.indicator,
+                f"{f.value:,.0f}",
+                f.currency or "",
+                f.period or "",
+                f"{f.text} [{f.start}:{f.end}]",
+            )
+        parts.append(figures)
+
+    if doc.events:
+        events = Table(title="Events", expand=True)
+        for column in ("type", "countries", "sectors", "evidence"):
+            events.add_column(column, overflow="fold")
+        for ev in doc.events:
+            events.add_row(ev.type, " ".join(ev.countries), ", ".join(ev.sectors), _short(ev.text))
+        parts.append(events)
+
+    return Group(*parts)
