@@ -1,0 +1,82 @@
+"""The stage that dates an article: its metadata first, else a date that its body states."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from coopwatch.dates.grammar import FoundDate, find_dates
+from coopwatch.model import Document, Segment
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _valid_day(value: str | None) -> str | None:
+    """`YYYY-MM-DD` from a metadata date (`2025-10-10T09:00:00+05:00` too), or None when it is not one."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _readable(doc: Document) -> list[Segment]:
+    """The segments to read: the body, or the text after any header when nothing was segmented yet."""
+    if any(s.kind != "header" for s in doc.segments):
+        return doc.body()
+    start = max((s.end for s in doc.segments), default=0)
+    return [Segment(start, len(doc.text))]
+
+
+def body_dates(doc: Document, ref_year: int | None = None) -> list[list[FoundDate]]:
+    """The dates stated in each readable segment of `doc`, with offsets into `doc.text`."""
+    lang = doc.lang if doc.lang in ("kk", "ru", "en") else None
+    out: list[list[FoundDate]] = []
+    for seg in _readable(doc):
+        found = find_dates(doc.text[seg.start : seg.end], lang, ref_year=ref_year)
+        out.append([replace(f, start=f.start + seg.start, end=f.end + seg.start) for f in found])
+    return out
+
+
+@dataclass(slots=True)
+class DateFinder:
+    """Sets `doc.date`: metadata wins; else a date in the first lines (dateline, byline); else a date line."""
+
+    assigns: ClassVar[tuple[str, ...]] = ("date",)
+    today: dt.date | None = None  # dates after it are rejected; None: the day of the call
+    ref_year: int | None = None  # the year for datelines without one (`АСТАНА, 10 октября`)
+    lead_segments: int = 3  # how many first segments count as the dateline/byline zone
+    date_line_words: int = 3  # deeper in the text, only a line of a date and this many words counts
+
+    def __call__(self, doc: Document) -> Document:
+        doc.date = self.date_of(doc)
+        return doc
+
+    def date_of(self, doc: Document) -> str | None:
+        """The article's date, or None when neither its metadata nor its body tells."""
+        meta = _valid_day(doc.meta_date)
+        if meta:
+            return meta
+        today = (self.today or dt.date.today()).isoformat()
+        segments = _readable(doc)
+        per_segment = [
+            [f for f in found if f.point and f.date <= today] for found in body_dates(doc, self.ref_year)
+        ]
+        for found in per_segment[: self.lead_segments]:
+            if found:
+                return found[0].date
+        # Deep in the text a date is mostly a reference ("the decree of 3 June"); a line of its own is a byline.
+        bylines = [
+            f.date
+            for seg, found in zip(segments, per_segment, strict=True)
+            for f in found
+            if _words(doc.text[seg.start : f.start] + doc.text[f.end : seg.end]) <= self.date_line_words
+        ]
+        return max(bylines, default=None)

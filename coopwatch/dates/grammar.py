@@ -1,0 +1,162 @@
+"""A small date grammar for kk/ru/en news: full calendar dates with their offsets, nothing vaguer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from coopwatch.dates import en, kk, ru
+
+_TABLES = {"kk": kk.MONTHS, "ru": ru.MONTHS, "en": en.MONTHS}
+_ALL_MONTHS = {**en.MONTHS, **ru.MONTHS, **kk.MONTHS}
+_YEAR_WORDS = f"{kk.YEAR_WORDS}|{ru.YEAR_WORDS}|{en.YEAR_WORDS}"
+
+_S = r"[ \t\u00a0\u202f]"  # spaces inside one line: a date never spans a line break
+_DASH = r"[-‐–—]"
+_MONTH = r"(?P<mon>[^\W\d_]+\.?)"
+_DAY = r"[«\"]?(?P<d>[0-3]?\d)(?:-?(?:го|ші|шы|th|st|nd|rd))?[»\"]?"
+_YEAR = rf"(?P<y>(?:19|20)\d\d)(?!\d)(?:{_S}*(?:{_YEAR_WORDS})(?!\w))?"
+
+# 10 октября 2025 года, 10-қазан 2025 жыл, 10th of October 2025, АСТАНА, 10 октября (year optional)
+_DMY = re.compile(
+    rf"(?<![\w.,:/])(?:(?P<d0>[0-3]?\d){_S}*{_DASH}{_S}*)?{_DAY}(?:{_S}*-{_S}*|{_S}+(?:of{_S}+)?){_MONTH}"
+    rf"(?:{_S}*,?{_S}*{_YEAR})?",
+    re.IGNORECASE,
+)
+# October 10, 2025; Oct. 10 2025; ASTANA, Oct 10 (year optional)
+_MDY = re.compile(
+    rf"(?<![\w.])(?P<mon>[A-Za-z]+\.?){_S}+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:{_S}*,?{_S}*{_YEAR})?",
+    re.IGNORECASE,
+)
+# 2025 жылғы 10 қазанда, 2025 ж. 10-қазан
+_YDM = re.compile(
+    rf"(?<![\w.,])(?P<y>(?:19|20)\d\d){_S}*(?:{kk.YEAR_WORDS}){_S}*,?{_S}*(?P<d>[0-3]?\d)"
+    rf"(?:{_S}*{_DASH}{_S}*(?P<d1>[0-3]?\d))?(?:{_S}*-{_S}*|{_S}+){_MONTH}",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"(?<![\w.\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])")
+_DOTTED_DMY = re.compile(r"(?<![\w.,])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\d|\.\d)")
+_DOTTED_YMD = re.compile(r"(?<![\w.,])(?P<y>(?:19|20)\d\d)\.(?P<m>[01]\d)\.(?P<d>[0-3]\d)(?!\d|\.\d)")
+
+
+# Words around a date that make it a bound or a reference rather than the day something happened.
+_BOUND_BEFORE = re.compile(
+    r"(?<!\w)(?:от|с|со|до|по|к|начиная с|после|не позднее|from|since|until|till|by|dated|before|after|"
+    r"effective|starting)[ \t\u00a0]*[«\"]?$",
+    re.IGNORECASE,
+)
+_BOUND_AFTER = re.compile(
+    r"^[ \t\u00a0,]*(?:бастап|дейін|шейін|кейін|аралығында|bastap|deıin|deiin|deyin|keıin|keiin|aralyǵynda)",
+    re.IGNORECASE,
+)
+
+
+def _is_point(text: str, start: int, end: int, month_token: str | None = None, span: bool = False) -> bool:
+    """Whether a date is a day when something happened, judged from its form and the words around it."""
+    if span or (month_token and month_token.casefold() in kk.BOUND_FORMS):
+        return False
+    return not (
+        _BOUND_BEFORE.search(text, max(0, start - 25), start) or _BOUND_AFTER.match(text[end : end + 20])
+    )
+
+
+@dataclass(slots=True, frozen=True)
+class FoundDate:
+    """A calendar date stated in a text, with the exact span that states it."""
+
+    start: int
+    end: int
+    text: str
+    date: str  # YYYY-MM-DD
+    year_stated: bool = True  # False: day and month only, the year taken from the reference year
+    # False for a bound, a reference or a span: `с 1 января`, `1 қаңтардан бастап`, `10–11 May`
+    point: bool = True
+
+
+def _month(token: str, months: dict[str, int]) -> int | None:
+    token = token.casefold()
+    found = months.get(token)
+    if found is None and token.endswith("."):
+        found = months.get(token[:-1])
+    return found
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None  # 31.02, month 13...
+
+
+def _named(
+    match: re.Match[str], months: dict[str, int], ref_year: int | None
+) -> tuple[str, bool, bool] | None:
+    """The ISO date of a match with a month name, whether its year was stated, and whether it is a span."""
+    month = _month(match["mon"], months)
+    if month is None:
+        return None
+    if match["y"]:
+        year, stated = int(match["y"]), True
+    elif ref_year is None:
+        return None
+    else:
+        year, stated = ref_year, False
+    groups = match.groupdict()
+    first_day = groups.get("d0")  # a span "10–11 октября" starts on its first day
+    iso = _iso(year, month, int(first_day or match["d"]))
+    return (iso, stated, bool(first_day or groups.get("d1"))) if iso else None
+
+
+def _partial_ok(text: str, end: int, english: bool) -> bool:
+    """A day and month with no year must not run into a number (or, in `March 15 companies`, a word)."""
+    rest = text[end : end + 3].lstrip(" \t\u00a0")
+    if not rest:
+        return True
+    return not (rest[0].isalnum() if english else rest[0].isdigit())
+
+
+def find_dates(text: str, lang: str | None = None, *, ref_year: int | None = None) -> list[FoundDate]:
+    """Every full calendar date in `text`, in order; day+month alone only when `ref_year` is given."""
+    months = _TABLES.get(lang or "", _ALL_MONTHS)
+    found: list[FoundDate] = []
+
+    def add(
+        start: int,
+        end: int,
+        iso: str | None,
+        stated: bool = True,
+        month: str | None = None,
+        span: bool = False,
+    ) -> None:
+        if iso:
+            point = _is_point(text, start, end, month, span)
+            found.append(FoundDate(start, end, text[start:end], iso, stated, point))
+
+    for pattern in (_ISO, _DOTTED_DMY, _DOTTED_YMD):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), _iso(int(m["y"]), int(m["m"]), int(m["d"])))
+    for pattern, table in ((_DMY, months), (_YDM, months), (_MDY, en.MONTHS if lang in (None, "en") else {})):
+        if not table:
+            continue
+        for m in pattern.finditer(text):
+            named = _named(m, table, ref_year)
+            if named is None:
+                continue
+            iso, stated, span = named
+            if not stated and not _partial_ok(text, m.end(), pattern is _MDY):
+                continue
+            end = m.end()
+            if m.end("mon") == end and m["mon"].endswith(".") and m["mon"].casefold() not in table:
+                end -= 1  # the full stop ends the sentence, it is not an abbreviation's
+            add(m.start(), end, iso, stated, m["mon"], span)
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[FoundDate]) -> list[FoundDate]:
+    """Keep the longest reading where two readings share characters (`2025 жылғы 10 қазан` over `10 қазан`)."""
+    kept: list[FoundDate] = []
+    for cand in sorted(found, key=lambda f: (not f.year_stated, f.start - f.end, f.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda f: f.start)

@@ -1,0 +1,131 @@
+"""The date stage: metadata first, then the article's first lines, never a site banner or a reference."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from coopwatch.clean import Cleaner
+from coopwatch.dates import DateFinder, FoundDate, find_dates
+from coopwatch.model import Document, Segment
+
+FINDER = DateFinder(today=dt.date(2026, 1, 1))
+
+
+def lines_doc(*lines: tuple[str, str], meta_date: str | None = None) -> Document:
+    """A document whose lines are already segmented as (kind, text)."""
+    text, segments = "", []
+    for kind, line in lines:
+        segments.append(Segment(len(text), len(text) + len(line), kind))  # type: ignore[arg-type]
+        text += line + "\n"
+    return Document(id="t", text=text, segments=segments, meta_date=meta_date, lang="ru")
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [("2025-10-10", "2025-10-10"), ("2025-10-10T09:00:00+05:00", "2025-10-10"), ("not a date", "2024-03-05")],
+)
+def test_metadata_wins_when_valid(meta: str, expected: str) -> None:
+    doc = lines_doc(
+        ("body", "Переговоры прошли 5 марта 2024 года в Астане и завершились подписанием."), meta_date=meta
+    )
+    assert FINDER(doc).date == expected
+
+
+def test_a_banner_in_boilerplate_is_not_the_date() -> None:
+    doc = lines_doc(
+        ("boilerplate", "Понедельник, 28 апреля, 2025"),
+        ("body", "Посол Франции обсудил с акимом области вопросы двустороннего сотрудничества."),
+    )
+    assert FINDER(doc).date is None
+
+
+def test_the_first_lines_win_over_a_date_deep_in_the_text() -> None:
+    doc = lines_doc(
+        ("title", "Казахстан и Франция подписали соглашения"),
+        ("body", "12 ноября 2025 г., 10:40"),
+        ("body", "Министры встретились в Париже."),
+        ("body", "Стороны обсудили торговлю."),
+        ("body", "Предыдущая встреча прошла 20 ноября 2024 года в Астане."),
+    )
+    assert FINDER(doc).date == "2025-11-12"
+
+
+@pytest.mark.parametrize(
+    ("last_line", "expected"),
+    [
+        ("Дата публикации: 14.11.2025", "2025-11-14"),
+        ("Договор был подписан 5 июня 2008 года в Париже.", None),
+    ],
+)
+def test_deep_in_the_text_only_a_date_line_counts(last_line: str, expected: str | None) -> None:
+    doc = lines_doc(
+        ("body", "Министры встретились в Париже."),
+        ("body", "Стороны обсудили торговлю и инвестиции."),
+        ("body", "Особое внимание уделено энергетике."),
+        ("body", last_line),
+    )
+    assert FINDER(doc).date == expected
+
+
+def test_unsegmented_text_is_read_after_the_header() -> None:
+    text = " date 2025-10-10 Министры встретились 3 октября 2025 года."
+    doc = Document(id="t", text=text, segments=[Segment(0, 17, "header")])
+    assert FINDER(doc).date == "2025-10-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Встреча 10 октября 2025 года и 2025 жылғы 11 қазанда.",
+            ["10 октября 2025 года", "2025 жылғы 11 қазанда"],
+        ),
+        ("Отчёт за 2024 год: рост 4,2% и 52 проекта.", []),
+        ("Срок 10.10.2025, версия 1.2.3.", ["10.10.2025"]),
+    ],
+)
+def test_find_dates_gives_exact_spans(text: str, expected: list[str]) -> None:
+    found = find_dates(text)
+    assert [f.text for f in found] == expected
+    assert all(text[f.start : f.end] == f.text for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("Соглашение подписано 10 октября 2025 года.", True),
+        ("Действует с 10 октября 2025 года.", False),
+        ("2025 жылғы 10 қазаннан бастап күшіне енеді.", False),
+        ("Форум 10–11 октября 2025 года.", False),
+    ],
+)
+def test_bounds_and_spans_are_not_points(text: str, point: bool) -> None:
+    assert [f.point for f in find_dates(text)] == [point]
+
+
+def test_partial_dates_carry_the_reference_year() -> None:
+    assert find_dates("АСТАНА, 10 октября. /Казинформ/", ref_year=2025) == [
+        FoundDate(8, 18, "10 октября", "2025-10-10", year_stated=False)
+    ]
+
+
+def test_real_seeds_are_dated_only_by_their_header(shared: Path) -> None:
+    """Seeds 000/001 carry a crawler header; 002-004 state no full date (002 has only a site banner)."""
+    got = {}
+    for path in sorted((shared / "corpus" / "seeds").glob("seed-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        header = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s", text)
+        doc = Document(id=path.stem, text=text, meta_date=header and header[1])
+        doc.segments = [Segment(0, header.end(), "header")] if header else []
+        got[path.stem] = FINDER(Cleaner()(doc)).date
+    assert got == {
+        "seed-000": "2025-10-10",
+        "seed-001": "2025-10-10",
+        "seed-002": None,
+        "seed-003": None,
+        "seed-004": None,
+    }
