@@ -1,0 +1,186 @@
+"""What an entity recogniser is, and the gazetteer recogniser: a token trie matched with per-language endings.
+
+A `Recognizer` turns a stretch of text into `EntitySpan`s. The gazetteer recogniser is the first
+one; statistical NER per language (natasha, spaCy, KazNERD) plugs in beside it with the same method.
+A `Morphology` tells the trie how one language inflects a name: which index key a gazetteer word
+is stored under and which (key, ending) readings a word of running text has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from coopwatch.gazetteer import Gazetteer, Surface, SurfaceKind
+from coopwatch.translit import name_key
+
+WORD = re.compile(r"\w+")
+_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑’']|\.[ \u00a0]?")
+_INITIALS = re.compile(r"(?<!\w)((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.[ \u00a0]?-?){1,2})$")
+_KIND_RANK = {"name": 0, "adjective": 1, "demonym": 2, "surname": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """A recognised stretch of text; `id` set when it is linked to a gazetteer record."""
+
+    start: int
+    end: int
+    type: str
+    id: str | None = None
+    name: str | None = None  # canonical or normalised name, when the recogniser knows it
+    kind: SurfaceKind = "name"
+    source: str = "gazetteer"
+
+
+class Recognizer(Protocol):
+    """Finds entity spans in a piece of text that begins at `offset` in the document."""
+
+    def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]: ...
+
+
+class Morphology(Protocol):
+    """How one language inflects names, as the gazetteer trie needs to know it."""
+
+    lang: str
+
+    def index_keys(self, word: str, kind: SurfaceKind) -> list[tuple[str, str]]:
+        """(lower-case key, paradigm) pairs under which a gazetteer word is stored."""
+        ...
+
+    def readings(self, word: str) -> Iterable[tuple[str, str]]:
+        """(key, ending) splits of a lower-cased running-text word that may be an inflected name."""
+        ...
+
+    def agrees(self, paradigm: str, ending: str) -> bool:
+        """Whether a word of this paradigm takes this ending."""
+        ...
+
+
+class ExactMorphology:
+    """No inflection: for Latin-script names in any text and for languages without rules."""
+
+    lang = "und"
+
+    def index_keys(self, word: str, kind: SurfaceKind) -> list[tuple[str, str]]:
+        return [(word.lower(), "")]
+
+    def readings(self, word: str) -> Iterable[tuple[str, str]]:
+        return ((word, ""),)
+
+    def agrees(self, paradigm: str, ending: str) -> bool:
+        return ending == ""
+
+
+def casing(word: str) -> str:
+    """How a running-text word must be written to be this gazetteer word: UPPER, Title or any."""
+    if len(word) > 1 and word.isupper():
+        return "upper"
+    return "title" if word[:1].isupper() else "any"
+
+
+def _case_ok(rule: str, word: str, key_len: int) -> bool:
+    if rule == "upper":
+        return word[:key_len].isupper()
+    return rule == "any" or word[:1].isupper()
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    checks: set[tuple[int, str, str]] = field(default_factory=set)  # (morphology index, paradigm, casing)
+    hits: list[Surface] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+class GazetteerRecognizer:
+    """Finds every gazetteer name in a text: one token trie, each word read through its language's endings."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, morphology: Morphology, langs: Iterable[str] | None = None
+    ) -> None:
+        self.gazetteer = gazetteer
+        self._morphs: list[Morphology] = [morphology, ExactMorphology()]
+        langs = tuple(langs) if langs is not None else (morphology.lang,)
+        self._root = _Node()
+        for s in gazetteer.surfaces():
+            words = WORD.findall(s.text)
+            if not words:
+                continue
+            if s.lang in langs:
+                self._add(words, s, 0)
+            elif all(w.isascii() for w in words):
+                self._add(words, s, 1)  # Latin brand names and abbreviations, uninflected, in any text
+
+    def _add(self, words: list[str], surface: Surface, morph_index: int) -> None:
+        morph = self._morphs[morph_index]
+        nodes = [self._root]
+        for word in words:
+            nxt = []
+            for node in nodes:
+                for key, paradigm in morph.index_keys(word, surface.kind):
+                    child = node.children.setdefault(key, _Node())
+                    child.checks.add((morph_index, paradigm, casing(word)))
+                    nxt.append(child)
+            nodes = nxt
+        for node in nodes:
+            if surface not in node.hits:
+                node.hits.append(surface)
+
+    def _step(self, node: _Node, tok: _Token) -> Iterator[_Node]:
+        for mi, morph in enumerate(self._morphs):
+            for key, ending in morph.readings(tok.low):
+                child = node.children.get(key)
+                if child is None:
+                    continue
+                if any(m == mi and morph.agrees(p, ending) and _case_ok(c, tok.text, len(key))
+                       for m, p, c in child.checks):  # fmt: skip
+                    yield child
+
+    def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]:
+        tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(text)]
+        found: list[tuple[int, int, list[Surface]]] = []
+        for i in range(len(tokens)):
+            frontier = [self._root]
+            for j in range(i, len(tokens)):
+                if j > i and not _GAP.fullmatch(text, tokens[j - 1].end, tokens[j].start):
+                    break
+                frontier = [c for node in frontier for c in self._step(node, tokens[j])]
+                if not frontier:
+                    break
+                hits = [h for node in frontier for h in node.hits]
+                if hits:
+                    found.append((tokens[i].start, tokens[j].end, hits))
+        spans = []
+        taken: list[tuple[int, int]] = []
+        for start, end, hits in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            if any(start < e and s < end for s, e in taken):
+                continue
+            span = self._span(text, start, end, hits)
+            if span is not None:
+                taken.append((span.start, span.end))
+                spans.append(EntitySpan(span.start + offset, span.end + offset, span.type, span.id, span.name,
+                                        span.kind))  # fmt: skip
+        return sorted(spans, key=lambda s: s.start)
+
+    def _span(self, text: str, start: int, end: int, hits: list[Surface]) -> EntitySpan | None:
+        """The best record for a match; lone surnames take their initials or are dropped when they clash."""
+        hit = min(hits, key=lambda h: (_KIND_RANK[h.kind], h.record_id))
+        rec = self.gazetteer[hit.record_id]
+        if hit.kind == "surname":
+            m = _INITIALS.search(text, max(0, start - 8), start)
+            if m:
+                firsts = {name_key(n.split()[0])[:1] for names in rec.aliases.values() for n in names}
+                if name_key(m.group(1))[:1] not in firsts:
+                    return None
+                start = m.start(1)
+        return EntitySpan(start, end, rec.type, rec.id, rec.name, hit.kind)

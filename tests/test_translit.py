@@ -1,0 +1,44 @@
+import pytest
+
+from coopwatch.translit import name_key, to_latin
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Тоқаев", "kk", "Tokayev"),
+        ("Касымбек", "ru", "Kassymbek"),
+        ("Василенко", "ru", "Vassilenko"),
+        ("Жомарт", "kk", "Zhomart"),
+        ("Сактаганов", "ru", "Saktaganov"),
+        ("Нурымбет", "ru", "Nurymbet"),
+        ("Қостанай", "kk", "Kostanai"),
+        ("Сергей", "ru", "Sergei"),
+        ("Ерлан", "kk", "Yerlan"),
+        ("Өскемен", "kk", "Oskemen"),
+        ("ВКО", "ru", "VKO"),
+        ("Қасым-Жомарт Тоқаев", "kk", "Kassym-Zhomart Tokayev"),
+        ("Emmanuel Macron", "en", "Emmanuel Macron"),
+    ],
+)
+def test_to_latin(text: str, lang: str, expected: str) -> None:
+    assert to_latin(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Тоқаев", "Tokayev"),
+        ("Токаев", "Тоқаев"),
+        ("Kassym-Jomart", "Касым-Жомарт"),
+        ("Erdoğan", "Эрдоган"),
+        ("Ердоған", "Erdogan"),
+        ("Vasilenko", "Василенко"),
+    ],
+)
+def test_name_key_equal_across_scripts(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_name_key_keeps_different_names_apart() -> None:
+    assert name_key("Токаев") != name_key("Путин")
