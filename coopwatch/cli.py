@@ -33,7 +33,15 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)
+WIDE = 200  # columns for tables written to files and pipes, where no terminal says
+
+
+def console_for(file: TextIO | None = None) -> Console:
+    """A console on stdout (or `file`) that is wide enough for ids and evidence when not a terminal."""
+    console = Console(file=file)
+    if not console.is_terminal:
+        console.width = WIDE
+    return console
 err = Console(stderr=True)
 
 DbOption = Annotated[
@@ -115,8 +123,8 @@ def _analyse(paths: Sequence[Path | str], settings: Settings) -> list[Document]:
             docs.extend(read_file(path, max_bytes=settings.max_bytes))
             progress.advance(reading)
         analysing = progress.add_task("analysing", total=len(docs))
-        for doc in docs:
-            pipeline.analyze(doc)
+        for i, doc in enumerate(docs):
+            docs[i] = pipeline.analyze(doc)
             progress.advance(analysing)
     for doc in docs:
         for warning in doc.warnings:
@@ -162,7 +170,7 @@ def analyze(
             for doc in docs:
                 sink.write(json.dumps(doc.as_dict(), ensure_ascii=False) + "\n")
         else:
-            Console(file=sink, width=200 if output else None).print(batch_table(docs))
+            console_for(sink).print(batch_table(docs))
     finally:
         if output:
             sink.close()
@@ -252,10 +260,10 @@ def search(
         raise typer.Exit(0)
     table = Table(expand=True)
     for column in ("id", "lang", "date", "title", "snippet"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
     for hit in hits:
         table.add_row(hit.id, hit.lang or "", hit.date or "", hit.title or "", hit.snippet or "")
-    out.print(table)
+    console_for().print(table)
 
 
 @app.command()
@@ -277,9 +285,9 @@ def show(
     if doc is None:
         raise fail(f"no article with id {article_id!r} in {db or default_db_path()}", code=1)
     if as_json:
-        out.print_json(data=doc.as_dict())
+        console_for().print_json(data=doc.as_dict())
     else:
-        out.print(article_view(doc))
+        console_for().print(article_view(doc))
 
 
 @app.command()
@@ -319,8 +327,8 @@ def demo(db: DbOption = None) -> None:
     samples = resources.files("coopwatch") / "samples"
     with resources.as_file(samples) as folder:
         docs = _ingest([folder], db, Settings())
-    out.print(batch_table(docs))
-    out.print(f"Next: coopwatch search Tokayev --db {db or default_db_path()}", highlight=False)
+    console_for().print(batch_table(docs))
+    console_for().print(f"Next: coopwatch search Tokayev --db {db or default_db_path()}", highlight=False)
 
 
 def _is_iso_date(value: str) -> bool:

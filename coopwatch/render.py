@@ -33,7 +33,7 @@ def batch_table(docs: Sequence[Document]) -> Table:
         "figures",
         "cluster",
     ):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("id", "lang", "date", "cluster"))
     for doc in docs:
         if doc.error:
             table.add_row(doc.id, "", "", Text(f"error: {doc.error}", style="red"), "", "", "", "", "")
