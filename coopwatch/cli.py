@@ -42,6 +42,8 @@ def console_for(file: TextIO | None = None) -> Console:
     if not console.is_terminal:
         console.width = WIDE
     return console
+
+
 err = Console(stderr=True)
 
 DbOption = Annotated[

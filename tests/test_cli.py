@@ -195,13 +195,25 @@ def test_bad_inputs_are_reported_and_nothing_stored_is_lost(tmp_path: Path) -> N
     (bad / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (bad / "big.txt").write_text("Астана. " * 2000, encoding="utf-8")
     (bad / "broken.html").write_text("<html><body><p>Unfinished page about", encoding="utf-8")
-    (bad / "lines.jsonl").write_text('{"id": "ok", "text": "The minister met the ambassador."}\nnot json\n{"id": "x"}\n')
+    (bad / "lines.jsonl").write_text(
+        '{"id": "ok", "text": "The minister met the ambassador."}\nnot json\n{"id": "x"}\n'
+    )
     (bad / "feed.rss").write_text("this is not XML at all", encoding="utf-8")
-    (bad / "late.txt").write_text("Kazakhstan and Qatar signed an aviation agreement in Doha.", encoding="utf-8")
+    (bad / "late.txt").write_text(
+        "Kazakhstan and Qatar signed an aviation agreement in Doha.", encoding="utf-8"
+    )
     result = run("ingest", bad, tmp_path / "missing.txt", "--db", db, "--max-mb", "0.01")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    for name in ("empty.txt", "image.txt", "big.txt", "lines.jsonl:2", "lines.jsonl:3", "feed.rss", "missing.txt"):
+    for name in (
+        "empty.txt",
+        "image.txt",
+        "big.txt",
+        "lines.jsonl:2",
+        "lines.jsonl:3",
+        "feed.rss",
+        "missing.txt",
+    ):
         assert name in result.output
     after = run("export", "--db", db).stdout
     assert set(before.splitlines()) <= set(after.splitlines())  # every stored article unchanged

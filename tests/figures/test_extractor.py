@@ -1,0 +1,45 @@
+"""The stage as the pipeline runs it: body segments only, exact evidence, partner countries from entities."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coopwatch.figures import FigureExtractor
+from coopwatch.model import Document, Entity, Mention, Segment
+
+
+def test_assigns_figures() -> None:
+    assert FigureExtractor.assigns == ("figures",)
+
+
+def test_evidence_is_the_exact_slice_of_the_original_text() -> None:
+    text = "Жаңалықтар\n2023 жылы тауар айналымы 4,2 млрд. АҚШ долл. жетті.\n"
+    doc = Document(id="t", text=text, lang="kk", segments=[Segment(11, len(text) - 1)])
+    (figure,) = FigureExtractor()(doc).figures
+    assert (figure.text, text[figure.start : figure.end]) == ("4,2 млрд. АҚШ долл.", "4,2 млрд. АҚШ долл.")
+
+
+def test_boilerplate_is_never_read() -> None:
+    body = "Товарооборот составил 30 млн долларов США."
+    tail = "Ущерб оценивается более чем в 1 млрд тенге."
+    text = f"{body}\n{tail}"
+    segments = [Segment(0, len(body)), Segment(len(body) + 1, len(text), "boilerplate")]
+    doc = FigureExtractor()(Document(id="t", text=text, lang="ru", segments=segments))
+    assert [f.value for f in doc.figures] == [30_000_000]
+
+
+def test_partner_country_comes_from_entities_in_the_sentence() -> None:
+    text = "Товарооборот с Францией составил 4 млрд долларов. Экспорт достиг 1 млрд долларов."
+    start = text.index("Францией")
+    france = Entity("country:FR", "GPE", "France", [Mention(start, start + 8, "Францией")], country="FR")
+    doc = Document(id="t", text=text, lang="ru", segments=[Segment(0, len(text))], entities=[france])
+    assert [f.country for f in FigureExtractor()(doc).figures] == ["FR", None]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="0123456789 ,.%-–()$€₸млрднтыс долл.АҚШ жылы 2023 әғқңөұүһі", max_size=80))
+def test_any_text_gives_exact_spans(text: str) -> None:
+    doc = FigureExtractor()(Document(id="t", text=text, lang="kk", segments=[Segment(0, len(text))]))
+    for f in doc.figures:
+        assert text[f.start : f.end] == f.text
