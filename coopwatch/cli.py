@@ -31,6 +31,7 @@ app = typer.Typer(
     "Example: coopwatch analyze articles/ --format table",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
 WIDE = 200  # columns for tables written to files and pipes, where no terminal says
@@ -83,9 +84,13 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 @contextmanager
-def knowledge_base(db: Path | None) -> Iterator[Store]:
-    """Open the store, turning its errors into one-line messages."""
+def knowledge_base(db: Path | None, create: bool = False) -> Iterator[Store]:
+    """Open the store, turning its errors into one-line messages; only `ingest` creates one."""
     location = db or default_db_path()
+    if not create and not Path(location).exists():
+        raise fail(
+            f"{location}: no knowledge base here yet; create it with: coopwatch ingest PATH --db {location}"
+        )
     try:
         store = open_store(location)
     except StoreError as exc:
@@ -110,9 +115,6 @@ def _progress() -> Progress:
 
 def _analyse(paths: Sequence[Path | str], settings: Settings) -> list[Document]:
     """Read and analyse everything under `paths` with progress bars; errors stay in the list."""
-    missing = [p for p in paths if not Path(p).exists()]
-    for p in missing:
-        err.print(f"[yellow]warning:[/] {p}: no such file or folder", highlight=False)
     try:
         pipeline: Pipeline = build_pipeline(settings)
     except (OSError, ValueError) as exc:
@@ -146,7 +148,8 @@ def _settings(gazetteer: list[Path] | None, max_mb: float) -> Settings:
 @app.command()
 def analyze(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (.txt .html .htm .jsonl .xml .rss .atom).")
+        list[Path],
+        typer.Argument(metavar="PATH", help="Files or folders (.txt .html .htm .jsonl .xml .rss .atom)."),
     ],
     format: Annotated[
         AnalyzeFormat, typer.Option("--format", "-f", help="jsonl: the contract; table: for people.")
@@ -184,7 +187,9 @@ def analyze(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to analyse and store.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Files or folders to analyse and store.")
+    ],
     db: DbOption = None,
     gazetteer: GazetteerOption = None,
     max_mb: MaxMbOption = 20.0,
@@ -203,7 +208,7 @@ def ingest(
 
 def _ingest(paths: Sequence[Path], db: Path | None, settings: Settings) -> list[Document]:
     """Analyse, cluster within the batch, and store one transaction per article."""
-    with knowledge_base(db) as store:
+    with knowledge_base(db, create=True) as store:
         before = store.count()
         docs = _analyse(paths, settings)
         batch = sha256("".join(sorted(d.text for d in docs)).encode()).hexdigest()[:6]
@@ -330,7 +335,11 @@ def demo(db: DbOption = None) -> None:
     with resources.as_file(samples) as folder:
         docs = _ingest([folder], db, Settings())
     console_for().print(batch_table(docs))
-    console_for().print(f"Next: coopwatch search Tokayev --db {db or default_db_path()}", highlight=False)
+    where = db or default_db_path()
+    console_for().print(
+        f"Stored in {where}. Try: coopwatch search Германия --db {where}; coopwatch show kz-de-hydrogen-kk --db {where}",
+        highlight=False,
+    )
 
 
 def _is_iso_date(value: str) -> bool:

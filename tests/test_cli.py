@@ -218,3 +218,10 @@ def test_bad_inputs_are_reported_and_nothing_stored_is_lost(tmp_path: Path) -> N
     after = run("export", "--db", db).stdout
     assert set(before.splitlines()) <= set(after.splitlines())  # every stored article unchanged
     assert _count(db) == len(SAMPLE_IDS) + 3  # the good JSONL line, what the truncated page holds, late.txt
+
+
+def test_reading_a_knowledge_base_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "never.db"
+    result = run("search", "Астана", "--db", db)
+    assert result.exit_code == 2 and "coopwatch ingest" in result.output
+    assert not db.exists()
