@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -40,7 +41,7 @@ WIDE = 200  # columns for tables written to files and pipes, where no terminal s
 def console_for(file: TextIO | None = None) -> Console:
     """A console on stdout (or `file`) that is wide enough for ids and evidence when not a terminal."""
     console = Console(file=file)
-    if not console.is_terminal:
+    if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = WIDE
     return console
 
