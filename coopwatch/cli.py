@@ -23,7 +23,7 @@ from coopwatch.export import write_csv, write_jsonl
 from coopwatch.model import Document
 from coopwatch.pipeline import Pipeline, Settings, build_pipeline
 from coopwatch.readers import expand_inputs, read_file
-from coopwatch.render import article_view, batch_table
+from coopwatch.render import article_view, batch_table, events_table
 from coopwatch.store import Store, StoreError, default_db_path, open_store
 
 app = typer.Typer(
@@ -176,7 +176,10 @@ def analyze(
             for doc in docs:
                 sink.write(json.dumps(doc.as_dict(), ensure_ascii=False) + "\n")
         else:
-            console_for(sink).print(batch_table(docs))
+            console = console_for(sink)
+            console.print(batch_table(docs))
+            if any(d.events for d in docs):
+                console.print(events_table(docs))
     finally:
         if output:
             sink.close()

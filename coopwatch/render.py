@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coopwatch.model import Document
+from coopwatch.sectors import sector_sentences
 
 EVIDENCE_WIDTH = 160
 
@@ -50,6 +51,26 @@ def batch_table(docs: Sequence[Document]) -> Table:
             str(len(doc.figures)),
             doc.cluster or "",
         )
+    return table
+
+
+def sector_evidence(doc: Document) -> dict[str, str]:
+    """The first sentence that names each sector, as the reason it was tagged."""
+    first: dict[str, str] = {}
+    for start, end, sectors in sector_sentences(doc):
+        for sector in sectors:
+            first.setdefault(sector, doc.text[start:end])
+    return first
+
+
+def events_table(docs: Sequence[Document]) -> Table:
+    """Every event of a batch with the sentence that states it."""
+    table = Table(title="Events", expand=True)
+    for column in ("article", "type", "countries", "sectors", "evidence"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("article", "type"))
+    for doc in docs:
+        for ev in doc.events:
+            table.add_row(doc.id, ev.type, " ".join(ev.countries), ", ".join(ev.sectors), _short(ev.text))
     return table
 
 
@@ -96,6 +117,15 @@ def article_view(doc: Document) -> Group:
                 f"{f.text} [{f.start}:{f.end}]",
             )
         parts.append(figures)
+
+    if doc.sectors:
+        evidence = sector_evidence(doc)
+        sectors = Table(title="Sectors", expand=True)
+        sectors.add_column("sector", no_wrap=True)
+        sectors.add_column("evidence", overflow="fold")
+        for sector in doc.sectors:
+            sectors.add_row(sector, _short(evidence.get(sector, "")))
+        parts.append(sectors)
 
     if doc.events:
         events = Table(title="Events", expand=True)

@@ -117,11 +117,23 @@ def document_sectors(doc: Document, sentences: list[SentenceSectors] | None = No
     return sorted(strong | {s for s, n in counts.items() if n >= 2})
 
 
+# A stated figure is reported cooperation in its field (CONTRACT: "... talks or figures").
+SECTOR_OF_INDICATOR = {
+    "trade_turnover": "trade",
+    "exports": "trade",
+    "imports": "trade",
+    "investment": "investment_finance",
+}
+
+
 class SectorTagger:
-    """Stage: the fields of cooperation that the article reports, by sector id."""
+    """Stage: the fields of cooperation that the article reports, by sector id (run after the figures)."""
 
     assigns: ClassVar[tuple[str, ...]] = ("sectors",)
 
     def __call__(self, doc: Document) -> Document:
-        doc.sectors = document_sectors(doc)
+        from_figures = {
+            SECTOR_OF_INDICATOR[f.indicator] for f in doc.figures if f.indicator in SECTOR_OF_INDICATOR
+        }
+        doc.sectors = sorted(set(document_sectors(doc)) | from_figures)
         return doc

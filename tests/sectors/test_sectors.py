@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopwatch.model import Document, Entity, Mention, Segment
+from coopwatch.model import Document, Entity, Figure, Mention, Segment
 from coopwatch.sectors import LEXICONS, SECTORS, SectorTagger, sector_sentences
 
 
@@ -108,3 +108,12 @@ def test_boilerplate_is_never_read() -> None:
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_every_language_covers_every_sector(lang: str) -> None:
     assert {s for _, s in LEXICONS[lang].entries} - {None} == set(SECTORS)
+
+
+def test_a_stated_trade_or_investment_figure_counts_as_its_sector() -> None:
+    text = "Показатель за год составил 30 млн долларов."
+    doc = Document(id="t", text=text, lang="ru", segments=[Segment(0, len(text), "body")])
+    doc.figures = [Figure("investment", 3e7, "USD", None, "30 млн долларов", 27, 42)]
+    assert SectorTagger()(doc).sectors == ["investment_finance"]
+    doc.figures = [Figure("companies", 30, None, None, "30", 27, 29)]
+    assert SectorTagger()(doc).sectors == []
