@@ -1,0 +1,332 @@
+"""Canonical identities for every mention: the gazetteer's record, or a new entity named in Latin letters.
+
+Mentions the gazetteer knows keep its id and name. Others get the recogniser's lemma (Сактагановым ->
+Сактаганов, Тоқаевтың -> Тоқаев) transliterated in the English-press style and an id derived from
+that name (`person:<slug>`, `org:<slug>`), so the same person gets the same id in every article of a
+batch. Within an article a lone surname, an initialled name (Ж. Касымбек) or another case form of a
+full name joins that full name. Junk that statistical NER lets through is dropped here, because a
+false person costs as much as a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coopwatch.entities.base import EntitySpan
+from coopwatch.gazetteer import Gazetteer
+from coopwatch.model import Entity
+from coopwatch.translit import name_key, to_latin
+
+PREFIX = {"PER": "person", "ORG": "org", "GPE": "place", "LOC": "place"}
+INITIALS = re.compile(r"^(?:\w\.\s*-?)+\s*")
+_WORD = re.compile(r"\w+")
+_JUNK_WORDS = frozenset(
+    # pronouns, months, weekdays and function words that statistical NER tags when capitalised
+    {
+        *[
+            "i",
+            "he",
+            "she",
+            "it",
+            "we",
+            "they",
+            "you",
+            "this",
+            "that",
+            "these",
+            "those",
+            "his",
+            "her",
+            "its",
+            "our",
+            "their",
+            "мы",
+            "он",
+            "она",
+            "они",
+            "вы",
+            "я",
+            "это",
+            "этот",
+            "его",
+            "ее",
+            "её",
+            "их",
+            "наш",
+            "ваш",
+            "біз",
+            "сіз",
+            "ол",
+            "олар",
+            "бұл",
+            "осы",
+            "мен",
+            "сен",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "январь",
+            "февраль",
+            "март",
+            "апрель",
+            "май",
+            "июнь",
+            "июль",
+            "август",
+            "сентябрь",
+            "октябрь",
+            "ноябрь",
+            "декабрь",
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+            "понедельник",
+            "вторник",
+            "среда",
+            "четверг",
+            "пятница",
+            "суббота",
+            "воскресенье",
+            "қаңтар",
+            "ақпан",
+            "наурыз",
+            "сәуір",
+            "мамыр",
+            "маусым",
+            "шілде",
+            "тамыз",
+            "қыркүйек",
+            "қазан",
+            "қараша",
+            "желтоқсан",
+            "photo",
+            "фото",
+            "images",
+            "image",
+            "video",
+            "видео",
+            "source",
+            "источник",
+            "read",
+            "more",
+            "also",
+        ]
+    }
+)
+# Kazakh case and possessive endings on an unknown name (Рокфөйдің -> Рокфөй), longest first
+_KK_ENDINGS = sorted(
+    {
+        *[
+            "ның",
+            "нің",
+            "дың",
+            "дің",
+            "тың",
+            "тің",
+            "ға",
+            "ге",
+            "қа",
+            "ке",
+            "на",
+            "не",
+            "да",
+            "де",
+            "та",
+            "те",
+            "дан",
+            "ден",
+            "тан",
+            "тен",
+            "нан",
+            "нен",
+            "мен",
+            "бен",
+            "пен",
+            "ны",
+            "ні",
+            "ды",
+            "ді",
+            "ты",
+            "ті",
+            "ын",
+            "ін",
+        ]
+    },
+    key=len,
+    reverse=True,
+)
+
+
+def is_junk(text: str, type_: str) -> bool:
+    """Spans no analyst wants as an entity: no capital letter, digits in a name, pronouns, months."""
+    words = _WORD.findall(text)
+    if not words or not any(c.isupper() for c in text) or len(text.strip()) < 2:
+        return True
+    if all(w.lower() in _JUNK_WORDS or w.isdigit() for w in words):
+        return True
+    if type_ == "PER":
+        if any(c.isdigit() for c in text) or len(words) > 5:
+            return True
+        return not all(w[:1].isupper() for w in INITIALS.sub("", text).split())
+    return False
+
+
+def kazakh_stem(name: str) -> str:
+    """Strip one case ending from the last word of an unknown Kazakh name: Рокфөйдің -> Рокфөй."""
+    head, _, last = name.rpartition(" ")
+    low = last.lower()
+    for end in _KK_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 4:
+            last = last[: -len(end)]
+            break
+    return f"{head} {last}" if head else last
+
+
+def latin_name(name: str, lang: str) -> str:
+    """A canonical Latin name: Cyrillic transliterated in the English-press style, initials dropped."""
+    return " ".join(to_latin(INITIALS.sub("", name), lang).split())
+
+
+def new_id(type_: str, name: str) -> str:
+    """A stable id from a name's script-free key, so spelling variants of one name share it."""
+    slug = "-".join(name_key(name).split()) or "unknown"
+    return f"{PREFIX.get(type_, 'entity')}:{slug}"
+
+
+class Linker:
+    """Resolves a span to an `Entity` (without mentions): gazetteer record first, else a new identity."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._surnames = {name_key(s.text): s.record_id for s in gazetteer.surfaces() if s.kind == "surname"}
+
+    def link(self, span: EntitySpan, text: str, lang: str) -> Entity | None:
+        """The entity a span names, or None when the span is junk."""
+        if span.id:
+            record = self.gazetteer.get(span.id)
+            if record is not None:
+                return Entity(record.id, record.type, record.name, country=record.country)
+        if is_junk(text, span.type):
+            return None
+        lemma = span.name or text
+        if lang == "kk" and span.source != "gazetteer":
+            lemma = kazakh_stem(lemma)
+        for candidate in (lemma, INITIALS.sub("", lemma), text):
+            record = self.gazetteer.lookup(candidate, span.type)
+            if record is not None:
+                return Entity(record.id, record.type, record.name, country=record.country)
+        if span.type == "PER" and len(INITIALS.sub("", lemma).split()) == 1:
+            rec_id = self._surnames.get(name_key(INITIALS.sub("", lemma)))
+            if rec_id is not None:
+                record = self.gazetteer[rec_id]
+                return Entity(record.id, record.type, record.name, country=record.country)
+        name = latin_name(lemma, lang)
+        if not name:
+            return None
+        return Entity(new_id(span.type, name), span.type, name)
+
+
+def surname_key(name: str) -> str:
+    """The name key of a person's surname: 'Ж. Касымбек' and 'Zhenis Kassymbek' both give 'kasimbek'."""
+    words = INITIALS.sub("", name).split()
+    return name_key(words[-1]) if words else ""
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two name keys of one word in different case forms: equal, or one the other plus a short ending."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def _initials_agree(mention: str, full_name: str) -> bool:
+    """'Ж. Касымбек' may be Zhenis Kassymbek, not Roman Kassymbek; a name without initials always may."""
+    lead = INITIALS.match(mention)
+    if not lead:
+        return True
+    first = name_key(lead.group())[:1]
+    return not first or name_key(full_name)[:1] == first
+
+
+def _joins(part: Entity, full: Entity) -> bool:
+    """Whether a person entity is another form of a full-named one (surname alone, initials, case form)."""
+    pw = name_key(INITIALS.sub("", part.name)).split()
+    fw = name_key(full.name).split()
+    if not pw or not fw or len(pw) > len(fw):
+        return False
+    if len(pw) == 1:
+        return _same_word(pw[0], fw[-1]) and all(_initials_agree(m.text, full.name) for m in part.mentions)
+    return len(pw) == len(fw) and all(_same_word(a, b) for a, b in zip(pw, fw, strict=True))
+
+
+def merge_people(entities: list[Entity]) -> list[Entity]:
+    """Fold each person entity into the one fuller person of the article it is another form of.
+
+    Full names first: of two case forms of one full name the shorter (usually the nominative) absorbs
+    the other; then lone surnames and initialled names join the one full name they fit."""
+    people = [e for e in entities if e.type == "PER"]
+    absorbed: set[int] = set()
+
+    def rank(e: Entity) -> tuple[int, int]:
+        return len(e.name), e.mentions[0].start if e.mentions else 0
+
+    for part in sorted(people, key=lambda e: -len(e.name.split())):
+        if id(part) in absorbed:
+            continue
+        n = len(part.name.split())
+        cands = [f for f in people if f is not part and id(f) not in absorbed and _joins(part, f)]
+        fuller = [f for f in cands if len(f.name.split()) > n]
+        same = [f for f in cands if len(f.name.split()) == n and rank(f) < rank(part)]
+        pool = fuller or same
+        if pool and (len({c.id for c in pool}) == 1 or not fuller):
+            owner = min(pool, key=rank)
+            owner.mentions.extend(part.mentions)
+            owner.mentions.sort(key=lambda m: m.start)
+            absorbed.add(id(part))
+    return [e for e in entities if id(e) not in absorbed]
+
+
+def resolve_overlaps(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """One span per stretch of text: the longest wins, the gazetteer on a tie or a crossing; a statistical
+    person never swallows a gazetteer name (two people run together, a place read as a name)."""
+    gaz = [s for s in spans if s.id]
+    stat = []
+    for s in spans:
+        if s.id:
+            continue
+        inside = [g for g in gaz if s.start <= g.start and g.end <= s.end]
+        crossing = any(g.start < s.end and s.start < g.end and g not in inside for g in gaz)
+        if crossing or (s.type == "PER" and any(g.kind != "surname" for g in inside)):
+            continue
+        stat.append(s)
+    kept: list[EntitySpan] = []
+    for span in sorted([*gaz, *stat], key=lambda s: (s.start - s.end, s.id is None, s.start)):
+        if all(span.end <= k.start or k.end <= span.start for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)

@@ -1,0 +1,84 @@
+import pytest
+
+from coopwatch.entities import EntityRecognizer
+from coopwatch.entities.base import EntitySpan
+from coopwatch.entities.linking import Linker, is_junk, kazakh_stem, merge_people, new_id
+from coopwatch.gazetteer import Gazetteer
+from coopwatch.model import Entity, Mention
+
+from .conftest import analyse
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker(Gazetteer.load())
+
+
+def test_gazetteer_person_wins_over_the_lemma(linker: Linker) -> None:
+    e = linker.link(EntitySpan(0, 12, "PER", name="Сактаганов", source="natasha"), "Сактагановым", "ru")
+    assert e is not None and e.name == "Nurymbet Saktaganov"
+
+
+def test_new_person_gets_a_latin_name_and_a_stable_id(linker: Linker) -> None:
+    e = linker.link(EntitySpan(0, 14, "PER", name="Сильван Гиоге", source="natasha"), "Сильваном Гиоге", "ru")
+    assert e is not None and (e.name, e.id) == ("Silvan Gioge", new_id("PER", "Silvan Gioge"))
+    assert new_id("PER", "Zhenis Kassymbek") == new_id("PER", "Zhenis Kasymbek")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [("министр", "PER"), ("2024", "ORG"), ("He", "PER"), ("March", "PER"), ("the Board", "PER")],
+)
+def test_junk_is_dropped(text: str, type_: str) -> None:
+    assert is_junk(text, type_)
+
+
+def test_kazakh_case_ending_is_stripped() -> None:
+    assert kazakh_stem("Брис Рокфөйдің") == "Брис Рокфөй"
+    assert kazakh_stem("Макрон") == "Макрон"
+
+
+def _person(name: str, text: str, start: int) -> Entity:
+    return Entity(new_id("PER", name), "PER", name, [Mention(start, start + len(text), text)])
+
+
+def test_surname_initials_and_case_forms_join_the_full_name() -> None:
+    people = [
+        _person("Zhenis Kassymbek", "Женис Касымбек", 0),
+        _person("Kassymbek", "Ж. Касымбек", 40),
+        _person("Kassymbekom", "Касымбеком", 80),
+        _person("Zhenisa Kassymbeka", "Жениса Касымбека", 120),
+    ]
+    merged = merge_people(people)
+    assert [(e.name, len(e.mentions)) for e in merged] == [("Zhenis Kassymbek", 4)]
+
+
+def test_initial_of_another_first_name_does_not_join() -> None:
+    merged = merge_people(
+        [_person("Zhenis Kassymbek", "Женис Касымбек", 0), _person("Kassymbek", "Р. Касымбек", 30)]
+    )
+    assert len(merged) == 2
+
+
+def test_same_person_in_russian_and_english_is_one_entity() -> None:
+    stage = EntityRecognizer()
+    ru = analyse(stage, "Нурымбет Сактаганов провёл встречу. Сактагановым было предложено решение.", "ru")
+    en = analyse(stage, "Governor Saktaganov suggested separate talks.", "en")
+    ru_people = [(e.id, e.name, len(e.mentions)) for e in ru.entities if e.type == "PER"]
+    assert ru_people == [("person:nurymbet-saktaganov", "Nurymbet Saktaganov", 2)]
+    assert [(e.id, e.name) for e in en.entities if e.type == "PER"] == [
+        ("person:nurymbet-saktaganov", "Nurymbet Saktaganov")
+    ]
+
+
+def test_unknown_person_across_articles_gets_one_id() -> None:
+    stage = EntityRecognizer()
+    a = analyse(stage, "Посол Сильван Гиоге посетил завод.", "ru")
+    b = analyse(stage, "Завод посетил Сильван Гиоге вместе с делегацией.", "ru")
+    ids = [{e.id for e in d.entities if e.type == "PER"} for d in (a, b)]
+    assert ids[0] == ids[1] == {new_id("PER", "Silvan Gioge")}
+
+
+def test_country_inside_an_organisation_still_counts() -> None:
+    doc = analyse(EntityRecognizer(), "Представители Посольства Франции в Казахстане посетили завод.", "ru")
+    assert "FR" in doc.countries
