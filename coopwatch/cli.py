@@ -346,6 +346,76 @@ def demo(db: DbOption = None) -> None:
     )
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps the dashboard on this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="COOPWATCH_TOKEN",
+            help="Turn on the write route POST /api/articles, which then needs this bearer token.",
+        ),
+    ] = None,
+) -> None:
+    """Serve the dashboard and its JSON API (read-only) over the knowledge base.
+
+    Pages: / (latest), /articles?q= (search), /articles/ID, /entities, /partners, /clusters;
+    every page has its JSON twin under /api, and the OpenAPI schema is at /openapi.json.
+
+    Example: coopwatch serve --db coopwatch.db --port 8000
+    """
+    with knowledge_base(db):  # a missing or foreign file gets the usual one-line message
+        pass
+    import uvicorn
+
+    from coopwatch.web import create_app
+
+    try:
+        web = create_app(db or default_db_path(), token=token)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    err.print(f"coopwatch dashboard on http://{host}:{port}/ (Ctrl+C stops it)", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+eval_app = typer.Typer(
+    help="Measure coopwatch on public evaluation sets.\n\nExample: coopwatch eval ner --dataset kaznerd",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+app.add_typer(eval_app, name="eval")
+
+
+class NerDataset(StrEnum):
+    kaznerd = "kaznerd"
+    factru = "factru"
+    conll = "conll"
+
+
+@eval_app.command("ner")
+def eval_ner(
+    dataset: Annotated[NerDataset, typer.Option("--dataset", "-d", help="kaznerd (kk), factru (ru), conll (en).")],
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N documents, for a quick look.")] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option("--data", help="Folder of the datasets [default: ../shared/data].")
+    ] = None,
+) -> None:
+    """Precision, recall and F1 per entity type of a language's recogniser on its public test set.
+
+    Example: coopwatch eval ner --dataset factru --limit 50
+    """
+    from coopwatch.evaluate import evaluate_ner, format_report
+
+    report = evaluate_ner(dataset.value, limit=limit, data_dir=data_dir)
+    if report.skipped:
+        raise fail(f"{dataset.value}: {report.skipped}", code=1)
+    console_for().print(format_report(report), highlight=False)
+
+
 def _is_iso_date(value: str) -> bool:
     from datetime import date
 
