@@ -1,0 +1,93 @@
+"""The dashboard's view of the knowledge base: read-only connections, one per thread, and an entity index.
+
+The server never writes through these connections (`mode=ro` and `query_only`), so a bug in a page
+cannot change the analysts' data; the entity index is rebuilt when new articles appear.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from coopwatch.store import SQLiteStore
+from coopwatch.store.queries import entity_forms
+from coopwatch.store.sqlite import stem
+from coopwatch.translit import name_key
+
+MIN_KEY = 3  # shorter query words would match half the entities
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(slots=True, frozen=True)
+class IndexedEntity:
+    """An entity with the script-free keys of every word it is named by."""
+
+    id: str
+    type: str
+    name: str
+    keys: frozenset[str]
+    forms: tuple[str, ...]  # every way an article has written it, the canonical name first
+
+
+def _keys(texts: list[str]) -> frozenset[str]:
+    """Script-free keys (Тоқаев, Токаев, Tokayev -> tokaev) of every word of the texts."""
+    return frozenset(k for text in texts for k in name_key(text).split() if k)
+
+
+class Database:
+    """Read-only access to one coopwatch SQLite file for a multi-threaded web server."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        SQLiteStore(
+            self.path
+        ).close()  # refuses a file that is not ours, and is too new, with a clear message
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._index: list[IndexedEntity] = []
+        self._index_version: tuple[int, int] | None = None
+
+    def conn(self) -> sqlite3.Connection:
+        """This thread's read-only connection."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA query_only = ON")
+            self._local.conn = conn
+        return conn
+
+    def version(self) -> tuple[int, int]:
+        """Changes when articles are added (max rowid, count), so caches know when to rebuild."""
+        row = self.conn().execute("SELECT coalesce(max(rowid), 0), count(*) FROM documents").fetchone()
+        return int(row[0]), int(row[1])
+
+    def entity_index(self) -> list[IndexedEntity]:
+        """Every entity with its name keys, rebuilt only after new articles arrive."""
+        version = self.version()
+        with self._lock:
+            if version != self._index_version:
+                self._index = [
+                    IndexedEntity(
+                        eid,
+                        type,
+                        name,
+                        _keys([name, eid.split(":")[-1].replace("-", " "), *forms]),
+                        tuple(dict.fromkeys([name, *forms])),
+                    )
+                    for eid, type, name, forms in entity_forms(self.conn())
+                ]
+                self._index_version = version
+            return self._index
+
+    def match_entities(self, query: str) -> list[IndexedEntity]:
+        """Entities every one of whose query words starts one of their names' words, in any script."""
+        words = [name_key(stem(w)) for w in _WORD.findall(query)]
+        words = [w for w in words if w]
+        if not words or any(len(w) < MIN_KEY for w in words):
+            return []
+        return [e for e in self.entity_index() if all(any(k.startswith(w) for k in e.keys) for w in words)]
