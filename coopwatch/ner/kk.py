@@ -1,0 +1,288 @@
+"""Kazakh named entities from a CRF trained on KazNERD: people, organisations, places, and figures for later.
+
+No Kazakh NER model ships on PyPI, so `scripts/train_kk_ner.py` trains a linear-chain CRF
+(python-crfsuite) on the KazNERD validation split and writes `data/models/kk_ner.crfsuite` with a frozen
+word list from the gazetteer (`kk_ner.lexicon.json`) and its measured scores (`kk_ner.metrics.json`).
+The tokeniser, the features and the label mapping live here so that training and tagging agree.
+KazNERD's 25 labels map to our types: PERSON -> PER, ORGANISATION -> ORG, GPE -> GPE, and both
+LOCATION and FACILITY -> LOC (airports, reservoirs, plants and roads are places that are not
+geopolitical units); `recognize_all` also returns every other label (MONEY, DATE, CARDINAL...) as is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from coopwatch.entities.base import EntitySpan
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
+MODEL_PATH = MODEL_DIR / "kk_ner.crfsuite"
+LEXICON_PATH = MODEL_DIR / "kk_ner.lexicon.json"
+SOURCE = "kaznerd-crf"
+
+# KazNERD label -> contract type; labels not listed keep their KazNERD name in `recognize_all`
+TYPES = {"PERSON": "PER", "ORGANISATION": "ORG", "GPE": "GPE", "LOCATION": "LOC", "FACILITY": "LOC"}
+NAME_TYPES = frozenset(TYPES.values())
+
+# KazNERD keeps hyphenated words (Қасым-Жомарт, 2020-сыншы) and %-endings (%-ке) whole; decimals stay whole too
+TOKEN = re.compile(r"\d+(?:[.,]\d+)+(?:-\w+)?|%(?:-\w+)?|\w+(?:[-‐‑'’]\w+)*|[^\w\s]")
+_SENT_END = frozenset(".!?…")
+_KK_LETTERS = frozenset("әғқңөұүһі")
+
+# Case, possessive, plural and derivational endings, longest first; a stem keeps at least 3 letters
+_ENDINGS = sorted(
+    {
+        *["ның", "нің", "дың", "дің", "тың", "тің", "ының", "інің", "сының", "сінің"],
+        *["ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін", "сын", "сін"],
+        *["ға", "ге", "қа", "ке", "на", "не", "ына", "іне", "сына", "сіне"],
+        *["да", "де", "та", "те", "нда", "нде", "ында", "інде", "сында", "сінде"],
+        *["дан", "ден", "тан", "тен", "нан", "нен", "ынан", "інен", "сынан", "сінен"],
+        *["мен", "бен", "пен", "ымен", "імен", "сымен", "сімен"],
+        *["дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"],
+        *["лар", "лер", "дар", "дер", "тар", "тер"],
+        *["лық", "лік", "дық", "дік", "тық", "тік"],
+        *["ша", "ше"],
+    },
+    key=len,
+    reverse=True,
+)
+
+# Words that end a multi-word name of a kind, as lower-case beginnings: министрлігі, облысында, әуежайы
+_HEADS = {
+    "ORG": "министрлі министрлік комитет агенттіг агенттік ұйым одақ одағ банк кеңес комиссия университет "
+    "академия институт ассамблея орталығ орталық прокуратура қоры компания корпорация партия әкімдіг "
+    "басқарма департамент холдинг серіктестіг қоғам федерация парламент сенат мәжіліс соты полиция "
+    "қызметі бөлім клуб театр газет телеарна арнасы кешен достастығ",
+    "GPE": "облыс аудан қаласы қаласын қаласында ауыл республика штат кент өлке губерния әмірлік корольдіг",
+    "LOC": "өзен көл тау тауы теңіз шөл дала әуежай зауыт станция аурухана мұражай көше даңғыл жолы кеніш "
+    "кен орн порт бекет вокзал сарай мектеп қойма алаң шағын",
+}
+_HEAD_PREFIXES = sorted(((w, c) for c, ws in _HEADS.items() for w in ws.split()), key=lambda x: -len(x[0]))
+_ABBREVIATIONS = {"ақ": "ORG", "жшс": "ORG", "ұк": "ORG", "ұақ": "ORG", "ұаақ": "ORG", "рмк": "ORG",
+                  "ммк": "ORG", "жақ": "ORG"}  # fmt: skip
+_PUNCT_STOP = frozenset(".,;:!?()—–")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of running text with its character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """KazNERD-style tokens: words, hyphenated words and single punctuation marks, with exact offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def sentences(text: str, tokens: Sequence[Token]) -> Iterator[list[Token]]:
+    """Tokens cut into sentences at . ! ? and line breaks: the CRF was trained on single sentences."""
+    cur: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if cur and "\n" in text[tokens[i - 1].end : tok.start]:
+            yield cur
+            cur = []
+        cur.append(tok)
+        if tok.text in _SENT_END:
+            yield cur
+            cur = []
+    if cur:
+        yield cur
+
+
+def split_ending(word: str) -> tuple[str, str]:
+    """(stem, endings) of a lower-cased word, stripping up to two endings: қазақстандағы -> қазақстан + дағы."""
+    stem, tail = word, ""
+    for _ in range(2):
+        for end in _ENDINGS:
+            if stem.endswith(end) and len(stem) - len(end) >= 3:
+                stem, tail = stem[: -len(end)], end + tail
+                break
+        else:
+            break
+    return stem, tail
+
+
+def shape(word: str) -> str:
+    """Character classes with repeats collapsed: Қасым-Жомарт -> Xx-Xx, 2020 -> d, АҚШ -> X."""
+    out: list[str] = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _script(word: str) -> str:
+    if any(ch in _KK_LETTERS for ch in word.lower()):
+        return "kk"
+    if any("а" <= ch <= "я" or ch == "ё" for ch in word.lower()):
+        return "cyr"
+    if any(ch.isascii() and ch.isalpha() for ch in word):
+        return "lat"
+    return "none"
+
+
+class Lexicon:
+    """Gazetteer words by type, frozen at training time so features mean the same when tagging."""
+
+    def __init__(self, first: dict[str, str], inner: dict[str, str]) -> None:
+        self.first = first  # lower-case first word of a name -> types joined by "|"
+        self.inner = inner  # lower-case later word of a multi-word name -> types
+
+    @classmethod
+    def from_names(cls, names: Iterable[tuple[str, str]]) -> Lexicon:
+        """Build from (name, type) pairs, e.g. every Kazakh and Latin surface of the gazetteer."""
+        first: dict[str, set[str]] = {}
+        inner: dict[str, set[str]] = {}
+        for name, type_ in names:
+            words = [t.text.lower() for t in tokenize(name) if t.text[0].isalnum()]
+            for i, w in enumerate(words):
+                (first if i == 0 else inner).setdefault(w, set()).add(type_)
+        return cls({w: "|".join(sorted(t)) for w, t in first.items()},
+                   {w: "|".join(sorted(t)) for w, t in inner.items()})  # fmt: skip
+
+    @classmethod
+    def read(cls, path: Path) -> Lexicon:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["first"], data["inner"])
+
+    def write(self, path: Path) -> None:
+        data = {"first": dict(sorted(self.first.items())), "inner": dict(sorted(self.inner.items()))}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+    def features(self, low: str, stem: str) -> list[str]:
+        """`gf:GPE` when the word (or its stem) begins a gazetteer name, `gi:ORG` when it continues one."""
+        out = []
+        for prefix, table in (("gf", self.first), ("gi", self.inner)):
+            types = table.get(low) or table.get(stem)
+            if types:
+                out.append(f"{prefix}:{types}")
+        return out
+
+
+def head_class(low: str) -> str | None:
+    """The kind of name a word ends (министрлігі -> ORG, облысы -> GPE), or None."""
+    if low in _ABBREVIATIONS:
+        return _ABBREVIATIONS[low]
+    for prefix, cls in _HEAD_PREFIXES:
+        if low.startswith(prefix):
+            return cls
+    return None
+
+
+def _own(word: str, lexicon: Lexicon | None) -> list[str]:
+    """Features of one token that its neighbours also see (prefixed with their position)."""
+    low = word.lower()
+    stem, tail = split_ending(low)
+    f = [f"w={low}", f"st={stem}", f"sh={shape(word)}"]
+    if tail:
+        f.append(f"end={tail}")
+    if word[:1].isupper():
+        f.append("title")
+    if lexicon is not None:
+        f.extend(lexicon.features(low, stem))
+    return f
+
+
+def features(words: Sequence[str], lexicon: Lexicon | None = None) -> list[list[str]]:
+    """CRF features of a sentence: the word, its stem and endings, affixes, shape, gazetteer, ±2 context."""
+    own = [_own(w, lexicon) for w in words]
+    n = len(words)
+    heads = [head_class(w.lower()) for w in words]
+    quoted = []
+    inside = False
+    for w in words:
+        inside = (inside or w == "«") and w != "»"
+        quoted.append(inside and w != "«")
+    out = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        f = ["b", *own[i], f"sc={_script(word)}", f"len={min(len(word), 12)}"]
+        f.extend(f"p{k}={low[:k]}" for k in range(1, 6) if len(low) >= k)
+        f.extend(f"s{k}={low[-k:]}" for k in range(1, 6) if len(low) >= k)
+        if word.isupper() and len(word) > 1:
+            f.append("upper")
+        if "-" in word:
+            f.append("hyph")
+        if i == 0:
+            f.append("BOS")
+            if word[:1].isupper():
+                f.append("BOS_title")
+        if i == n - 1:
+            f.append("EOS")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                keep = own[j] if abs(d) == 1 else own[j][:2]
+                f.extend(f"{d}:{x}" for x in keep)
+            else:
+                f.append(f"{d}:pad")
+        for d in range(5):
+            j = i + d
+            if j >= n or words[j] in _PUNCT_STOP:
+                break
+            if heads[j]:
+                f.append(f"h{d}:{heads[j]}")
+        if quoted[i]:
+            f.append("quoted")
+        if i > 0:
+            f.append(f"bg-={words[i - 1].lower()}|{low}")
+        if i < n - 1:
+            f.append(f"bg+={low}|{words[i + 1].lower()}")
+        out.append(f)
+    return out
+
+
+def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, last + 1, label) token ranges of IOB2 tags; a stray I- opens a span, as in conlleval."""
+    out: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        kind, _, lab = tag.partition("-")
+        if start >= 0 and (kind != "I" or lab != label):
+            out.append((start, i, label))
+            start = -1
+        if kind == "B" or (kind == "I" and start < 0):
+            start, label = i, lab
+    return out
+
+
+@lru_cache(maxsize=2)
+def _load(model: Path, lexicon: Path) -> tuple[pycrfsuite.Tagger, Lexicon | None]:
+    """The tagger and its lexicon, opened once per process."""
+    if not model.is_file():
+        raise FileNotFoundError(f"Kazakh NER model missing at {model}; run scripts/train_kk_ner.py")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return tagger, Lexicon.read(lexicon) if lexicon.is_file() else None
+
+
+class KazakhRecognizer:
+    """Finds names (PER, ORG, GPE, LOC) and, through `recognize_all`, figures and dates in Kazakh text."""
+
+    def __init__(self, model: Path = MODEL_PATH, lexicon: Path = LEXICON_PATH) -> None:
+        self._tagger, self._lexicon = _load(model, lexicon)
+
+    def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]:
+        """People, organisations, geopolitical units and other places, offsets shifted by `offset`."""
+        return [s for s in self.recognize_all(text, offset) if s.type in NAME_TYPES]
+
+    def recognize_all(self, text: str, offset: int = 0) -> list[EntitySpan]:
+        """Every KazNERD entity: names under our types, the rest (MONEY, DATE, CARDINAL...) under theirs."""
+        out: list[EntitySpan] = []
+        for sent in sentences(text, tokenize(text)):
+            tags = self._tagger.tag(features([t.text for t in sent], self._lexicon))
+            for first, last, label in spans_from_tags(tags):
+                start, end = sent[first].start + offset, sent[last - 1].end + offset
+                out.append(EntitySpan(start, end, TYPES.get(label, label), source=SOURCE))
+        return out

@@ -1,0 +1,96 @@
+"""The Kazakh CRF recogniser: names found in short news sentences, exact offsets, pinned test scores."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from coopwatch.ner.kk import MODEL_DIR, KazakhRecognizer, spans_from_tags, split_ending, tokenize
+
+METRICS = MODEL_DIR / "kk_ner.metrics.json"
+NAMES_F1_FLOOR = 0.84  # KazNERD test, PER/ORG/GPE+LOC micro F1; lower only on purpose
+ALL_F1_FLOOR = 0.83  # KazNERD test, all 25 labels
+
+# (sentence, [(mention text, type)]) that the model must find, each at its own offsets
+CASES = [
+    ("Президент Қасым-Жомарт Тоқаев Германия канцлерімен кездесті.",
+     [("Қасым-Жомарт Тоқаев", "PER"), ("Германия", "GPE")]),
+    ("Тоқаевтың айтуынша, Қазақстан Қытаймен сауданы арттырады.",
+     [("Тоқаевтың", "PER"), ("Қазақстан", "GPE"), ("Қытаймен", "GPE")]),
+    ("Астанада Еуропалық одақ өкілдерімен келіссөздер өтті.",
+     [("Астанада", "GPE"), ("Еуропалық одақ", "ORG")]),
+    ("«Қазатомөнеркәсіп» ұлттық компаниясы Францияға уран жеткізеді.",
+     [("Францияға", "GPE")]),
+    ("Денсаулық сақтау министрлігі Алматы облысында жаңа аурухана ашты.",
+     [("Денсаулық сақтау министрлігі", "ORG"), ("Алматы облысында", "GPE")]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> KazakhRecognizer:
+    return KazakhRecognizer()
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_finds_names(recognizer: KazakhRecognizer, text: str, expected: list[tuple[str, str]]) -> None:
+    found = {(text[s.start : s.end], s.type) for s in recognizer.recognize(text)}
+    for mention, type_ in expected:
+        assert (mention, type_) in found, (mention, found)
+
+
+def test_offsets_are_exact_and_shifted(recognizer: KazakhRecognizer) -> None:
+    text = "Тоқаев Астанада Өзбекстан Президентімен кездесті."
+    prefix = "Жаңалықтар.\n\n"
+    plain = recognizer.recognize(text)
+    shifted = recognizer.recognize(text, offset=len(prefix))
+    assert plain
+    assert [(s.start + len(prefix), s.end + len(prefix), s.type) for s in plain] == [
+        (s.start, s.end, s.type) for s in shifted
+    ]
+    doc = prefix + text
+    assert all(doc[s.start : s.end] == text[p.start : p.end] for s, p in zip(shifted, plain, strict=True))
+    assert all(s.source == "kaznerd-crf" and s.id is None for s in plain)
+
+
+def test_recognize_all_keeps_figures(recognizer: KazakhRecognizer) -> None:
+    text = "Былтыр екі ел арасындағы тауар айналымы 15 пайызға өсіп, 4 миллиард долларға жетті."
+    found = {s.type for s in recognizer.recognize_all(text)}
+    assert {"PERCENTAGE", "MONEY"} <= found
+    assert not {s.type for s in recognizer.recognize(text)} - {"PER", "ORG", "GPE", "LOC"}
+
+
+def test_tokens_keep_offsets_and_kazakh_letters() -> None:
+    text = "Қасым-Жомарт Тоқаев «Самұрық-Қазына» қорына 4,2 млрд теңге, 2020-сыншы жылы 5%-ке."
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.text for t in tokens][:5] == ["Қасым-Жомарт", "Тоқаев", "«", "Самұрық-Қазына", "»"]
+    assert {"4,2", "2020-сыншы", "%-ке"} <= {t.text for t in tokens}
+
+
+def test_empty_text(recognizer: KazakhRecognizer) -> None:
+    assert recognizer.recognize_all("") == []
+    assert recognizer.recognize("  \n ") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("қазақстандағы", "қазақс"), ("тоқаевтың", "тоқаев"), ("францияға", "франция"), ("ресейдің", "ресей")],
+)
+def test_split_ending(word: str, stem: str) -> None:
+    """A feature key, not a lemma: it may cut into a stem (қазақстан -> қазақс) as long as it does so alike."""
+    assert split_ending(word)[0] == stem
+
+
+def test_spans_from_tags() -> None:
+    tags = ["B-PERSON", "I-PERSON", "O", "I-GPE", "B-GPE", "B-GPE", "I-GPE"]
+    assert spans_from_tags(tags) == [(0, 2, "PERSON"), (3, 4, "GPE"), (4, 5, "GPE"), (5, 7, "GPE")]
+
+
+def test_metrics_file_pins_test_scores() -> None:
+    metrics = json.loads(METRICS.read_text(encoding="utf-8"))
+    assert "train_kk_ner.py" in metrics["command"]
+    assert "IOB2_test.txt" in metrics["scored_on"] and "IOB2_valid.txt" in metrics["trained_on"]
+    assert metrics["names"]["micro"]["f1"] >= NAMES_F1_FLOOR
+    assert metrics["all"]["micro"]["f1"] >= ALL_F1_FLOOR
+    assert set(metrics["names"]["per_type"]) == {"PER", "ORG", "GPE+LOC"}
