@@ -82,6 +82,8 @@ class Event:
     participants: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # participant id -> role stated in the text
+    location: str | None = None  # entity id of the place where it happened, when stated
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
