@@ -8,7 +8,6 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
-from hashlib import sha256
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -18,7 +17,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from coopwatch.cluster import assign_clusters
+from coopwatch.cluster import assign_clusters, store_clusterer
+from coopwatch.cluster.explain import cluster_view
 from coopwatch.export import write_csv, write_jsonl
 from coopwatch.model import Document
 from coopwatch.pipeline import Pipeline, Settings, build_pipeline
@@ -211,21 +211,22 @@ def ingest(
 
 
 def _ingest(paths: Sequence[Path], db: Path | None, settings: Settings) -> list[Document]:
-    """Analyse, cluster within the batch, and store one transaction per article."""
+    """Analyse, cluster against the knowledge base, and store one transaction per article."""
     with knowledge_base(db, create=True) as store:
         before = store.count()
         docs = _analyse(paths, settings)
-        batch = sha256("".join(sorted(d.text for d in docs)).encode()).hexdigest()[:6]
-        assign_clusters(docs, prefix=f"{batch}-c")
+        clusterer = store_clusterer(store)  # decides against what is stored, through its cluster index
         stored = skipped = 0
         with _progress() as progress:
-            task = progress.add_task("storing", total=len(docs))
+            task = progress.add_task("clustering and storing", total=len(docs))
             for doc in docs:
                 if not doc.error:
+                    clusterer.add(doc)  # a merge relabels the articles already stored
                     result = store.add(doc)
                     stored += result.stored
                     skipped += not result.stored
                 progress.advance(task)
+        clusterer.finish()  # the batch's own documents learn of merges made after them
         failed = sum(1 for d in docs if d.error)
         err.print(
             f"{stored} stored, {skipped} already present, {failed} failed; "
@@ -280,17 +281,30 @@ def search(
 @app.command()
 def show(
     article_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The article id (as analyze or search report it).")
-    ],
+        str | None, typer.Argument(metavar="ID", help="The article id (as analyze or search report it).")
+    ] = None,
     db: DbOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the stored analysis as one JSON line.")
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", help="Show this cluster instead: its articles and why they were joined."),
+    ] = None,
 ) -> None:
     """Show one stored article with everything understood in it and the evidence.
 
-    Example: coopwatch show ekz-france-visit-en
+    Example: coopwatch show ekz-france-visit-en; coopwatch show --cluster c1a2b3c4d5e
     """
+    if cluster is not None:
+        with knowledge_base(db) as store:
+            view = cluster_view(store, cluster)
+        if view is None:
+            raise fail(f"no cluster {cluster!r} in {db or default_db_path()}", code=1)
+        console_for().print(view)
+        return
+    if article_id is None:
+        raise fail("give an article ID, or --cluster ID")
     with knowledge_base(db) as store:
         doc = store.get(article_id)
     if doc is None:
@@ -343,6 +357,9 @@ def demo(db: DbOption = None) -> None:
     console_for().print(
         f"Stored in {where}. Try: coopwatch search Германия --db {where}; coopwatch show kz-de-hydrogen-kk --db {where}",
         highlight=False,
+    )
+    console_for().print(
+        f"Dashboard: coopwatch serve --db {where}  (then open http://127.0.0.1:8000/)", highlight=False
     )
 
 
@@ -398,8 +415,12 @@ class NerDataset(StrEnum):
 
 @eval_app.command("ner")
 def eval_ner(
-    dataset: Annotated[NerDataset, typer.Option("--dataset", "-d", help="kaznerd (kk), factru (ru), conll (en).")],
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N documents, for a quick look.")] = None,
+    dataset: Annotated[
+        NerDataset, typer.Option("--dataset", "-d", help="kaznerd (kk), factru (ru), conll (en).")
+    ],
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N documents, for a quick look.")
+    ] = None,
     data_dir: Annotated[
         Path | None, typer.Option("--data", help="Folder of the datasets [default: ../shared/data].")
     ] = None,

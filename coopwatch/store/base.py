@@ -57,6 +57,43 @@ class SearchHit:
     score: float  # higher is better; comparable within one result list only
 
 
+@dataclass(slots=True, frozen=True)
+class ClusterRow:
+    """What clustering remembers of one article (its evidence as JSON), keyed by content hash."""
+
+    key: str
+    doc_id: str
+    lang: str
+    day: str | None
+    cluster: str
+    evidence: str  # JSON written and read by coopwatch.cluster only
+    vectors: bytes | None = None  # its lead sentences' embeddings (float16), once computed
+
+
+@dataclass(slots=True, frozen=True)
+class ClusterLink:
+    """Why two articles were joined: the rule, its score and the evidence (JSON)."""
+
+    a: str
+    b: str
+    rule: str
+    score: float
+    detail: str
+
+
+@dataclass(slots=True, frozen=True)
+class ClusterMember:
+    """One stored article of a cluster, as `show --cluster` lists it."""
+
+    key: str
+    id: str
+    lang: str
+    date: str | None
+    title: str | None
+    url: str | None
+    source: str
+
+
 class Store(ABC):
     """A knowledge base of analysed articles; a context manager that closes itself."""
 
@@ -93,6 +130,38 @@ class Store(ABC):
     @abstractmethod
     def iter_documents(self) -> Iterator[Document]:
         """Every stored article, in the order it was added (stable across calls)."""
+
+    # Clustering's memory. A backend that cannot keep it raises StoreError; `ingest` then says so.
+
+    def cluster_postings(self, keys: Iterable[str], cap: int) -> dict[str, list[str]]:
+        """Content keys filed under each evidence key; keys with more than `cap` articles are left out."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    def cluster_row(self, key: str) -> ClusterRow | None:
+        """What clustering stored about the article with this content hash."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    def cluster_add(
+        self, row: ClusterRow, keys: Iterable[str], links: list[ClusterLink], merged: list[str]
+    ) -> None:
+        """File one article under its keys with its links, and move `merged` clusters into its own, atomically."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    def cluster_save_vectors(self, key: str, vectors: bytes) -> None:
+        """Keep an article's sentence embeddings so they are computed once."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    def cluster_size(self, cluster: str) -> int:
+        """How many articles the cluster holds."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    def cluster_members(self, cluster: str) -> list[ClusterMember]:
+        """The stored articles of a cluster, by language then outlet."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    def cluster_links(self, cluster: str) -> list[ClusterLink]:
+        """Why the articles of a cluster were joined, one link per joined pair."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
 
     @abstractmethod
     def close(self) -> None:

@@ -26,6 +26,9 @@ from coopwatch.store.base import (
     MARK_END,
     MARK_START,
     AddResult,
+    ClusterLink,
+    ClusterMember,
+    ClusterRow,
     InvalidQuery,
     NotADatabase,
     SchemaTooNew,
@@ -34,7 +37,7 @@ from coopwatch.store.base import (
     StoreError,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MEMORY = ":memory:"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -133,8 +136,35 @@ _SCHEMA_V1 = (
     "INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)')",
 )
 
+# Clustering's memory: per article its evidence (keyed by content hash, so it is written before
+# the article itself and survives an interrupted ingest), the inverted index of its evidence
+# keys, and the reason for every joined pair.
+_SCHEMA_V2 = (
+    """CREATE TABLE cluster_records (
+        key TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        day TEXT,
+        cluster TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        vectors BLOB
+    )""",
+    "CREATE INDEX cluster_records_cluster ON cluster_records (cluster)",
+    "CREATE TABLE cluster_keys (ekey TEXT NOT NULL, key TEXT NOT NULL)",
+    "CREATE INDEX cluster_keys_ekey ON cluster_keys (ekey)",
+    """CREATE TABLE cluster_links (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        score REAL NOT NULL,
+        detail TEXT NOT NULL
+    )""",
+    "CREATE INDEX cluster_links_b ON cluster_links (b)",
+    "CREATE INDEX cluster_links_a ON cluster_links (a)",
+)
+
 # Schema version -> statements that bring the previous version to it; append, never edit.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 
 
 def _longest_first(*groups: str) -> tuple[str, ...]:
@@ -266,10 +296,11 @@ class SQLiteStore(Store):
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[target]:
                     conn.execute(statement)
-                conn.execute(
-                    "INSERT INTO coopwatch_schema (version, applied) VALUES (?, ?)",
-                    (target, datetime.now(UTC).isoformat(timespec="seconds")),
-                )
+                if version or target == SCHEMA_VERSION:  # a new file records only the version it is at
+                    conn.execute(
+                        "INSERT INTO coopwatch_schema (version, applied) VALUES (?, ?)",
+                        (target, datetime.now(UTC).isoformat(timespec="seconds")),
+                    )
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -541,6 +572,78 @@ class SQLiteStore(Store):
             where.append("substr(d.date, 1, ?) <= ?")  # compare at the precision given
             params.extend([len(until), until])
         return where, params
+
+    def cluster_postings(self, keys: Iterable[str], cap: int) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for ekey in keys:
+            rows = self._db.execute(
+                "SELECT key FROM cluster_keys WHERE ekey = ? LIMIT ?", (ekey, cap + 1)
+            ).fetchall()
+            if rows and len(rows) <= cap:
+                out[ekey] = [r[0] for r in rows]
+        return out
+
+    def cluster_row(self, key: str) -> ClusterRow | None:
+        row = self._db.execute(
+            "SELECT key, doc_id, lang, day, cluster, evidence, vectors FROM cluster_records WHERE key = ?",
+            (key,),
+        ).fetchone()
+        return ClusterRow(*row) if row else None
+
+    def cluster_add(
+        self, row: ClusterRow, keys: Iterable[str], links: list[ClusterLink], merged: list[str]
+    ) -> None:
+        with self._atomic():
+            db = self._db
+            if db.execute("SELECT 1 FROM cluster_records WHERE key = ?", (row.key,)).fetchone():
+                return
+            for old in merged:
+                db.execute("UPDATE cluster_records SET cluster = ? WHERE cluster = ?", (row.cluster, old))
+                db.execute(
+                    "UPDATE documents SET cluster = ?, analysis = json_set(analysis, '$.cluster', ?)"
+                    " WHERE cluster = ?",
+                    (row.cluster, row.cluster, old),
+                )
+            db.execute(
+                "INSERT INTO cluster_records (key, doc_id, lang, day, cluster, evidence, vectors)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (row.key, row.doc_id, row.lang, row.day, row.cluster, row.evidence, row.vectors),
+            )
+            db.executemany(
+                "INSERT INTO cluster_keys (ekey, key) VALUES (?, ?)",
+                [(k, row.key) for k in sorted(set(keys))],
+            )
+            db.executemany(
+                "INSERT INTO cluster_links (a, b, rule, score, detail) VALUES (?, ?, ?, ?, ?)",
+                [(x.a, x.b, x.rule, x.score, x.detail) for x in links],
+            )
+
+    def cluster_save_vectors(self, key: str, vectors: bytes) -> None:
+        with self._atomic():
+            self._db.execute("UPDATE cluster_records SET vectors = ? WHERE key = ?", (vectors, key))
+
+    def cluster_size(self, cluster: str) -> int:
+        return int(
+            self._db.execute("SELECT count(*) FROM cluster_records WHERE cluster = ?", (cluster,)).fetchone()[
+                0
+            ]
+        )
+
+    def cluster_members(self, cluster: str) -> list[ClusterMember]:
+        rows = self._db.execute(
+            "SELECT r.key, d.id, d.lang, d.date, d.title, d.url, d.source FROM cluster_records r"
+            " JOIN documents d ON d.content_hash = r.key WHERE r.cluster = ? ORDER BY d.lang, d.url, d.source, d.id",
+            (cluster,),
+        ).fetchall()
+        return [ClusterMember(*row) for row in rows]
+
+    def cluster_links(self, cluster: str) -> list[ClusterLink]:
+        rows = self._db.execute(
+            "SELECT l.a, l.b, l.rule, l.score, l.detail FROM cluster_links l"
+            " JOIN cluster_records r ON r.key = l.b WHERE r.cluster = ? ORDER BY l.rowid",
+            (cluster,),
+        ).fetchall()
+        return [ClusterLink(*row) for row in rows]
 
     def close(self) -> None:
         if self._conn is not None:
