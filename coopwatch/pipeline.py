@@ -84,6 +84,6 @@ def build_pipeline(settings: Settings | None = None) -> Pipeline:
         EntityRecognizer(gazetteer),
         FigureExtractor(),
         SectorTagger(),
-        EventExtractor(),
+        EventExtractor(gazetteer),
     ]
     return Pipeline(stages=stages, settings=settings)

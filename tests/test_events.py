@@ -4,7 +4,9 @@ import re
 
 import pytest
 
-from coopwatch.events import EventExtractor, event_type
+from coopwatch.entities import EntityRecognizer, gazetteer_recognizers
+from coopwatch.events import EventExtractor, event_type, partner_pairs, roles_in
+from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Document, Entity, Mention, Segment
 
 # Country names, adjectives and officials for hand-built documents, as the entity stage would find them.
@@ -17,16 +19,24 @@ PLACES = {
 }
 
 
-def make_doc(text: str, lang: str, people: dict[str, str] | None = None) -> Document:
+def make_doc(
+    text: str, lang: str, people: dict[str, str] | None = None, places: dict[str, str] | None = None
+) -> Document:
+    """A document as the entity stage leaves it: countries by PLACES, people and cities as given (id -> text)."""
     entities = []
     for code, pattern in PLACES.items():
         mentions = [Mention(m.start(), m.end(), m.group()) for m in re.finditer(pattern, text)]
         if mentions:
             entities.append(Entity(f"country:{code}", "GPE", code, mentions, code))
-    for ent_id, name in (people or {}).items():
-        start = text.index(name)
-        kind = "ORG" if ent_id.startswith("org:") else "PER"
-        entities.append(Entity(ent_id, kind, name, [Mention(start, start + len(name), name)]))
+    for ent_id, names in {**(people or {}), **(places or {})}.items():
+        prefix = ent_id.split(":")[0]
+        kind = {"org": "ORG", "city": "GPE", "region": "GPE", "place": "GPE"}.get(prefix, "PER")
+        mentions = [
+            Mention(m.start(), m.end(), m.group())
+            for name in names.split("|")
+            for m in re.finditer(name, text)
+        ]
+        entities.append(Entity(ent_id, kind, names.split("|")[0], sorted(mentions, key=lambda m: m.start)))
     lines, segments, pos = text.split("\n"), [], 0
     for line in lines:
         segments.append(Segment(pos, pos + len(line)))
@@ -140,3 +150,202 @@ def test_one_event_per_sentence_strongest_first() -> None:
 )  # fmt: skip
 def test_partner_pairs(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert EventExtractor()(make_doc(text, lang)).partners == expected
+
+
+# Roles: (text, people as the entity stage found them, the roles the text states)
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        ("Облыс әкімі Нұрымбет Сақтағанов неміс делегациясын қабылдады.",
+         {"person:nurymbet-saktaganov": "Нұрымбет Сақтағанов"}, "akim"),
+        ("Сыртқы істер министрінің орынбасары Роман Василенко консультация өткізді.",
+         {"person:roman-vassilenko": "Роман Василенко"}, "deputy_minister"),
+        ("Мемлекет басшысы Қасым-Жомарт Тоқаев сапармен келді.",
+         {"person:kassym-jomart-tokayev": "Қасым-Жомарт Тоқаев"}, "president"),
+        ("Франция елшісі Сильвен Гиоге әкіммен кездесті.", {"person:sylvain-guiaugue": "Сильвен Гиоге"},
+         "ambassador"),
+        ("Премьер-Министр Олжас Бектенов келіссөз жүргізді.", {"person:olzhas-bektenov": "Олжас Бектенов"},
+         "prime_minister"),
+        ("Германия канцлері Олаф Шольц Астанаға келді.", {"person:olaf-scholz": "Олаф Шольц"}, "chancellor"),
+        ("Сенат төрағасы Мәулен Әшімбаев сөз сөйледі.", {"person:maulen-ashimbayev": "Мәулен Әшімбаев"}, "chair"),
+        ("Компанияның бас директоры Асқар Мұратов жобаны таныстырды.", {"person:askar-muratov": "Асқар Мұратов"},
+         "director"),
+        # a deputy akim is not an akim; a title before a verb names nobody
+        ("Облыс әкімінің орынбасары Асқар Мұратов сөйледі.", {"person:askar-muratov": "Асқар Мұратов"}, None),
+        ("Әкім кездесуде Асқар Мұратовты құттықтады.", {"person:askar-muratov": "Асқар Мұратов"}, None),
+    ],
+)  # fmt: skip
+def test_kazakh_roles(text: str, people: dict[str, str], expected: str | None) -> None:
+    [person] = people
+    assert roles_in(make_doc(text, "kk", people)) == ({person: expected} if expected else {})
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        ("Глава региона Нурымбет Сактаганов принял немецкую делегацию.",
+         {"person:nurymbet-saktaganov": "Нурымбет Сактаганов"}, "akim"),
+        ("Делегация встретилась с акимом области Женисом Касымбеком.",
+         {"person:zhenis-kassymbek": "Женисом Касымбеком"}, "akim"),
+        ("Переговоры прошли с послом Франции Сильваном Гиоге.", {"person:sylvain-guiaugue": "Сильваном Гиоге"},
+         "ambassador"),
+        ("Чрезвычайный и Полномочный Посол Германии в Казахстане Ханс Мюллер прибыл в регион.",
+         {"person:hans-muller": "Ханс Мюллер"}, "ambassador"),
+        ("Заместитель министра иностранных дел Роман Василенко провел консультации.",
+         {"person:roman-vassilenko": "Роман Василенко"}, "deputy_minister"),
+        ("Премьер-Министр Олжас Бектенов открыл форум.", {"person:olzhas-bektenov": "Олжас Бектенов"},
+         "prime_minister"),
+        ("Канцлер Германии Олаф Шольц посетил Астану.", {"person:olaf-scholz": "Олаф Шольц"}, "chancellor"),
+        ("Председатель Сената Маулен Ашимбаев выступил на форуме.", {"person:maulen-ashimbayev": "Маулен Ашимбаев"},
+         "chair"),
+        ("Генеральный директор компании Айдар Муратов представил проект.", {"person:aidar-muratov": "Айдар Муратов"},
+         "director"),
+        ("Президент Токаев принял делегацию.", {"person:kassym-jomart-tokayev": "Токаев"}, "president"),
+        ("Вице-президент компании Айдар Муратов представил проект.", {"person:aidar-muratov": "Айдар Муратов"},
+         None),
+        ("Аким поблагодарил Айдара Муратова за работу.", {"person:aidar-muratov": "Айдара Муратова"}, None),
+    ],
+)  # fmt: skip
+def test_russian_roles(text: str, people: dict[str, str], expected: str | None) -> None:
+    [person] = people
+    assert roles_in(make_doc(text, "ru", people)) == ({person: expected} if expected else {})
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        ("Governor Nurymbet Saktaganov received the delegation.",
+         {"person:nurymbet-saktaganov": "Nurymbet Saktaganov"}, "akim"),
+        ("Roman Vassilenko, Deputy Foreign Minister of Kazakhstan, held consultations.",
+         {"person:roman-vassilenko": "Roman Vassilenko"}, "deputy_minister"),
+        ("The talks were led by Roman Vassilenko, Deputy Foreign Minister.",
+         {"person:roman-vassilenko": "Roman Vassilenko"}, "deputy_minister"),
+        ("French Ambassador Sylvain Guiaugué met the akim.", {"person:sylvain-guiaugue": "Sylvain Guiaugué"},
+         "ambassador"),
+        ("Prime Minister Olzhas Bektenov opened the forum.", {"person:olzhas-bektenov": "Olzhas Bektenov"},
+         "prime_minister"),
+        ("German Chancellor Olaf Scholz arrived in Astana.", {"person:olaf-scholz": "Olaf Scholz"}, "chancellor"),
+        ("Senate Chairman Maulen Ashimbayev addressed the forum.", {"person:maulen-ashimbayev": "Maulen Ashimbayev"},
+         "chair"),
+        ("Airbus CEO Guillaume Faury presented the project.", {"person:guillaume-faury": "Guillaume Faury"},
+         "director"),
+        ("President Kassym-Jomart Tokayev received the delegation.",
+         {"person:kassym-jomart-tokayev": "Kassym-Jomart Tokayev"}, "president"),
+        ("Vice President Aidar Muratov presented the project.", {"person:aidar-muratov": "Aidar Muratov"}, None),
+        ("The President of France, Emmanuel Macron, arrived in Astana.",
+         {"person:emmanuel-macron": "Emmanuel Macron"}, "president"),
+        ("After meeting the governor, Aidar Muratov left.", {"person:aidar-muratov": "Aidar Muratov"}, None),
+        # "the ambassador" starts a new clause: it is not Muratov's title
+        ("After talks with Aidar Muratov, the ambassador noted progress.", {"person:aidar-muratov": "Aidar Muratov"},
+         None),
+    ],
+)  # fmt: skip
+def test_english_roles(text: str, people: dict[str, str], expected: str | None) -> None:
+    [person] = people
+    assert roles_in(make_doc(text, "en", people)) == ({person: expected} if expected else {})
+
+
+def test_document_roles_are_the_first_stated_and_events_carry_them() -> None:
+    text = (
+        "Аким области Женис Касымбек встретился с послом Франции Сильваном Гиоге.\n"
+        "Сильван Гиоге предложил открыть центр французского языка.\n"
+        "Председатель правления Женис Касымбек подписал меморандум."
+    )
+    people = {"person:zhenis-kassymbek": "Женис Касымбек", "person:sylvain-guiaugue": "Сильван\\w* Гиоге"}
+    doc = EventExtractor()(make_doc(text, "ru", people))
+    assert roles_in(doc) == {"person:zhenis-kassymbek": "akim", "person:sylvain-guiaugue": "ambassador"}
+    meeting, proposal, agreement = doc.events
+    assert meeting.roles == {"person:zhenis-kassymbek": "akim", "person:sylvain-guiaugue": "ambassador"}
+    assert proposal.roles == {"person:sylvain-guiaugue": "ambassador"}  # stated before, carried over
+    assert agreement.roles == {"person:zhenis-kassymbek": "chair"}  # stated in the sentence itself
+
+
+# Sides of people: the country a known person, an ambassador "of France" or an akim stands for.
+@pytest.fixture(scope="module")
+def recognize() -> EntityRecognizer:
+    gazetteer = Gazetteer.load()
+    return EntityRecognizer(gazetteer, gazetteer_recognizers(gazetteer))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Президент Токаев провёл переговоры с Президентом Франции Эммануэлем Макроном.", "ru"),
+        ("Президент Тоқаев Франция Президенті Эммануэль Макронмен келіссөздер жүргізді.", "kk"),
+        ("President Tokayev held talks with French President Emmanuel Macron.", "en"),
+        ("Токаев и Макрон обсудили сотрудничество в сфере энергетики.", "ru"),
+    ],
+)
+def test_people_stand_for_their_country(recognize: EntityRecognizer, text: str, lang: str) -> None:
+    doc = recognize(Document("t", text, lang=lang, segments=[Segment(0, len(text))]))
+    assert "KZ" not in doc.countries  # Kazakhstan is never named
+    doc = EventExtractor()(doc)
+    assert doc.partners == [("FR", "KZ")]
+    assert doc.events[0].countries == ["FR", "KZ"]
+    assert "KZ" not in doc.countries  # a person's side is no country the article names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "people", "expected"),
+    [
+        # the ambassador's own country, not the host
+        ("Посол Франции в Казахстане Сильван Гиоге прибыл в регион.\nСильван Гиоге и Жан Дюпон обсудили туризм.",
+         "ru", {"person:sylvain-guiaugue": "Сильван Гиоге"}, ["FR"]),
+        ("Франция елшісі Сильвен Гиоге облысқа келді.\nСильвен Гиоге туризм туралы келіссөз жүргізді.",
+         "kk", {"person:sylvain-guiaugue": "Сильвен Гиоге"}, ["FR"]),
+        ("French Ambassador Sylvain Guiaugué came to the region.\nSylvain Guiaugué discussed tourism.",
+         "en", {"person:sylvain-guiaugue": "Sylvain Guiaugué"}, ["FR"]),
+        # an akim stands for Kazakhstan wherever he is named again
+        ("Аким области Айдар Муратов принял делегацию.\nАйдар Муратов обсудил туризм с гостями.",
+         "ru", {"person:aidar-muratov": "Айдар Муратов"}, ["KZ"]),
+    ],
+)  # fmt: skip
+def test_sides_follow_the_person(text: str, lang: str, people: dict[str, str], expected: list[str]) -> None:
+    doc = EventExtractor()(make_doc(text, lang, people))
+    assert doc.events[-1].countries == expected
+
+
+def test_host_country_of_an_ambassador_is_not_his_side() -> None:
+    text = (
+        "Франциянің Қазақстандағы елшісі Сильвен Гиоге келді.\nСильвен Гиоге туризм туралы келіссөз жүргізді."
+    )
+    doc = EventExtractor()(make_doc(text, "kk", {"person:sylvain-guiaugue": "Сильвен Гиоге"}))
+    assert doc.events[-1].countries == ["FR"]
+
+
+# Location: a city or region named as the place, else the dateline city when the event is in the lead.
+@pytest.mark.parametrize(
+    ("text", "lang", "places", "expected"),
+    [
+        ("Переговоры министров прошли в Берлине.", "ru", {"city:berlin": "Берлине"}, "city:berlin"),
+        ("Министрлер Берлинде келіссөз жүргізді.", "kk", {"city:berlin": "Берлинде"}, "city:berlin"),
+        ("The ministers held talks in Berlin.", "en", {"city:berlin": "Berlin"}, "city:berlin"),
+        ("Шығыс Қазақстан облысында жаңа зауыт іске қосылды.", "kk",
+         {"region:kz-east-kazakhstan": "Шығыс Қазақстан облысында"}, "region:kz-east-kazakhstan"),
+        # a visit names where it goes
+        ("Делегация Парижге сапармен барды.", "kk", {"city:paris": "Парижге"}, "city:paris"),
+        ("The delegation paid a visit to Paris.", "en", {"city:paris": "Paris"}, "city:paris"),
+        # named, but not as the place
+        ("Берлин делегациясы меморандумға қол қойды.", "kk", {"city:berlin": "Берлин"}, None),
+        ("Посол Франции в Берлине Ханс Мюллер подписал меморандум.", "ru", {"city:berlin": "Берлине"}, None),
+        ("The Berlin delegation signed a memorandum.", "en", {"city:berlin": "Berlin"}, None),
+    ],
+)  # fmt: skip
+def test_event_location(text: str, lang: str, places: dict[str, str], expected: str | None) -> None:
+    people = {"person:hans-muller": "Ханс Мюллер"} if "Мюллер" in text else {}
+    [event] = EventExtractor()(make_doc(text, lang, people, places)).events
+    assert event.location == expected
+
+
+def test_dateline_city_is_the_place_of_lead_events_only() -> None:
+    text = (
+        "ОСКЕМЕН, 10 октября. Аким области провел переговоры с немецкой делегацией.\n"
+        "Позже стороны подписали меморандум о туризме.\n"
+        "Следующая встреча пройдет в Берлине."
+    )
+    doc = make_doc(text, "ru", places={"city:oskemen": "ОСКЕМЕН", "city:berlin": "Берлине"})
+    assert [e.location for e in EventExtractor()(doc).events] == ["city:oskemen", None, "city:berlin"]
+
+
+def test_partner_pairs_is_importable_from_the_package() -> None:
+    assert callable(partner_pairs)

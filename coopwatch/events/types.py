@@ -1,0 +1,41 @@
+"""Which event a sentence reports, by its cue words; negated or merely possible agreements are not agreements."""
+
+from __future__ import annotations
+
+import re
+
+from coopwatch.events import en, kk, ru
+from coopwatch.events.base import Patterns
+
+# The strongest type wins when a sentence has several cues.
+EVENT_TYPES: tuple[str, ...] = ("agreement", "proposal", "visit", "meeting", "project")
+TABLES = {"kk": kk.TABLES, "ru": ru.TABLES, "en": en.TABLES}
+CUES: dict[str, dict[str, str]] = {lang: t.cues for lang, t in TABLES.items()}
+PATTERNS: dict[str, Patterns] = {lang: Patterns(t) for lang, t in TABLES.items()}
+
+
+def patterns_for(lang: str) -> Patterns:
+    """The compiled tables of a language; English for a language we have none for."""
+    return PATTERNS.get(lang, PATTERNS["en"])
+
+
+def _agreement_is_real(text: str, m: re.Match[str], p: Patterns, sentence_start: int) -> bool:
+    """An agreement cue counts unless it is negated or only possible, planned or proposed."""
+    before = text[max(sentence_start, m.start() - 60) : m.start()]
+    if p.not_yet_before.search(before) or p.not_yet_cue.search(m.group()):
+        return False
+    return not p.not_yet_after.match(text, m.end(), min(len(text), m.end() + 40))
+
+
+def event_type(text: str, start: int, end: int, lang: str) -> str | None:
+    """The strongest event type that the sentence text[start:end] reports, or None."""
+    langs = [lang] if lang in PATTERNS else list(PATTERNS)
+    found = set()
+    for code in langs:
+        p = PATTERNS[code]
+        for kind, pattern in p.cues.items():
+            for m in pattern.finditer(text, start, end):
+                if kind != "agreement" or _agreement_is_real(text, m, p, start):
+                    found.add(kind)
+                    break
+    return next((kind for kind in EVENT_TYPES if kind in found), None)
