@@ -128,11 +128,19 @@ def article_view(doc: Document) -> Group:
         parts.append(sectors)
 
     if doc.events:
+        names = {e.id: e.name for e in doc.entities}
         events = Table(title="Events", expand=True)
-        for column in ("type", "countries", "sectors", "evidence"):
+        for column in ("type", "who (role)", "where", "countries", "sectors", "evidence"):
             events.add_column(column, overflow="fold")
         for ev in doc.events:
-            events.add_row(ev.type, " ".join(ev.countries), ", ".join(ev.sectors), _short(ev.text))
+            who = ", ".join(
+                f"{names.get(p, p)} ({ev.roles[p]})" if p in ev.roles else names.get(p, p)
+                for p in ev.participants
+            )
+            where = names.get(ev.location, ev.location) if ev.location else ""
+            events.add_row(
+                ev.type, who, where, " ".join(ev.countries), ", ".join(ev.sectors), _short(ev.text)
+            )
         parts.append(events)
 
     return Group(*parts)
