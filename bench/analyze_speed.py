@@ -14,7 +14,7 @@ import json
 import platform
 import resource
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from coopwatch.cluster import assign_clusters
@@ -42,15 +42,22 @@ def main() -> None:
     load_s = time.perf_counter() - started
 
     per_stage: dict[str, float] = defaultdict(float)
+    per_lang_stage: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    per_lang: Counter[str] = Counter()
     analysed = 0
     started = time.perf_counter()
     for _ in range(args.repeat):
         batch = list(pipeline.read(paths))
         for doc in batch:
+            timings = {}
             for stage in pipeline.stages:
                 t = time.perf_counter()
                 doc = stage(doc)
-                per_stage[type(stage).__name__] += time.perf_counter() - t
+                timings[type(stage).__name__] = time.perf_counter() - t
+            for name, seconds in timings.items():
+                per_stage[name] += seconds
+                per_lang_stage[doc.lang][name] += seconds
+            per_lang[doc.lang] += 1
             analysed += 1
         t = time.perf_counter()
         assign_clusters(batch)
@@ -65,6 +72,11 @@ def main() -> None:
         "articles_per_s": round(analysed / total_s, 1),
         "ms_per_article": round(1000 * total_s / analysed, 2),
         "ms_per_article_by_stage": {k: round(1000 * v / analysed, 2) for k, v in per_stage.items()},
+        "ms_per_article_by_language_and_stage": {
+            lang: {k: round(1000 * v / per_lang[lang], 2) for k, v in stages.items()}
+            for lang, stages in sorted(per_lang_stage.items())
+        },
+        "articles_by_language": dict(sorted((k, v // args.repeat) for k, v in per_lang.items())),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "machine": f"{platform.machine()}, {platform.python_version()}",
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
