@@ -32,6 +32,7 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "kaznerd"
 Sentence = tuple[list[str], list[str]]
 # Scoring views: label -> scored type (None drops it on both sides before spans are compared)
 PLACE = "GPE+LOC"
+DEV_RUNS = "kk_ner.dev_runs.jsonl"  # one line per --holdout run, folded into the metrics by the final run
 VIEWS: dict[str, Callable[[str], str | None]] = {
     "all": lambda lab: lab,
     "names": lambda lab: {"PERSON": "PER", "ORGANISATION": "ORG", "GPE": PLACE, "LOCATION": PLACE}.get(lab),
@@ -169,6 +170,31 @@ def timings(data: list[Sentence]) -> dict:
     }
 
 
+def command(argv: list[str] | None) -> str:
+    """The command line of this run, recorded next to its scores so they can be reproduced."""
+    return shlex.join(["python", "scripts/train_kk_ner.py", *(argv if argv is not None else sys.argv[1:])])
+
+
+def dev_runs(path: Path) -> list[dict]:
+    """Held-out results of every tuning run logged by --holdout, kept so the final choice can be checked."""
+    if not path.is_file():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        run = json.loads(line)
+        names = run["names"]
+        out.append(
+            {
+                "command": run["command"],
+                "features": run.get("features", ""),
+                "dev_names_f1": names["micro"]["f1"],
+                "dev_names_per_type_f1": {t: v["f1"] for t, v in names["per_type"].items()},
+                "dev_all_f1": run["all"]["f1"],
+            }
+        )
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse options, train, score, and (without --holdout) write the artifact and its metrics."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -190,16 +216,18 @@ def main(argv: list[str] | None = None) -> None:
         path = Path(tempfile.gettempdir()) / f"kk_ner_holdout_{os.getpid()}.crfsuite"
         train(fit, lexicon, args, path)
         res = evaluate(path, lexicon, dev)
-        print(
-            json.dumps(
-                {
-                    "train_s": round(time.perf_counter() - t0),
-                    "sentences": [len(fit), len(dev)],
-                    **{k: v["micro"] for k, v in res.items()},
-                },
-                indent=1,
-            )
-        )
+        path.unlink(missing_ok=True)
+        run = {
+            "command": command(argv),
+            "features": kk.FEATURES,
+            "train_s": round(time.perf_counter() - t0),
+            "sentences": [len(fit), len(dev)],
+            "all": res["all"]["micro"],
+            "names": res["names"],
+        }
+        with (args.out / DEV_RUNS).open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(run, ensure_ascii=False) + "\n")
+        print(json.dumps(run, indent=1))
         return
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -214,9 +242,8 @@ def main(argv: list[str] | None = None) -> None:
     res = evaluate(model, lexicon, test)
     metrics = {
         "model": "linear-chain CRF (python-crfsuite), features in coopwatch/ner/kk.py",
-        "command": shlex.join(
-            ["python", "scripts/train_kk_ner.py", *(argv if argv is not None else sys.argv[1:])]
-        ),
+        "command": command(argv),
+        "features": kk.FEATURES,
         "trained_on": f"KazNERD IOB2_valid.txt ({len(valid)} sentences), CC BY 4.0",
         "scored_on": f"KazNERD IOB2_test.txt ({len(test)} sentences), exact spans",
         "params": {
@@ -235,6 +262,7 @@ def main(argv: list[str] | None = None) -> None:
         "model_bytes": model.stat().st_size,
         **res,
         "speed": timings(test) if args.out == kk.MODEL_DIR else None,
+        "dev_runs": dev_runs(args.out / DEV_RUNS),
     }
     (args.out / "kk_ner.metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v["micro"] for k, v in res.items()} | {"speed": metrics["speed"]}, indent=1))

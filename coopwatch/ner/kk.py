@@ -26,6 +26,8 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL_PATH = MODEL_DIR / "kk_ner.crfsuite"
 LEXICON_PATH = MODEL_DIR / "kk_ner.lexicon.json"
 SOURCE = "kaznerd-crf"
+# Names the feature set below; recorded with every training run, since a model only works with its own features
+FEATURES = "v1: word, stem, endings, affixes 1-5, shape, gazetteer, name heads ahead, quoted, ±2 context"
 
 # KazNERD label -> contract type; labels not listed keep their KazNERD name in `recognize_all`
 TYPES = {"PERSON": "PER", "ORGANISATION": "ORG", "GPE": "GPE", "LOCATION": "LOC", "FACILITY": "LOC"}
