@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import socket
@@ -230,6 +231,7 @@ def measure(base: str, count: int, requests: int, seed: int = 11) -> dict[str, d
         "api search (q + filters, no facets)": lambda: "/api/articles?facets=false&" + _search(rng, words),
         "api search with facets": lambda: "/api/articles?" + _search(rng, words),
         "html search page (facets)": lambda: "/articles?" + _search(rng, words),
+        "html browse page (filters, no words)": lambda: "/articles?" + _search(rng, [""]),
         "api article": lambda: f"/api/articles/syn-{rng.randint(1, count):06d}",
         "html article page": lambda: f"/articles/syn-{rng.randint(1, count):06d}",
     }
@@ -258,10 +260,11 @@ def measure(base: str, count: int, requests: int, seed: int = 11) -> dict[str, d
 
 
 def _search(rng: random.Random, words: list[str]) -> str:
-    """A search query string: one or two words, sometimes a language, country, sector or date filter, sometimes page 2+."""
+    """A search query string: one or two words (none when `words` is [""]), sometimes a language, country, sector
+    or date filter, sometimes page 2+."""
     from urllib.parse import urlencode
 
-    params: dict[str, Any] = {"q": " ".join(rng.sample(words, rng.choice((1, 1, 2))))}
+    params: dict[str, Any] = {"q": " ".join(rng.sample(words, min(len(words), rng.choice((1, 1, 2)))))}
     if rng.random() < 0.3:
         params["lang"] = rng.choice(("kk", "ru", "en"))
     if rng.random() < 0.2:
@@ -320,13 +323,17 @@ def main() -> None:
             print(f"built in {built} s", file=sys.stderr)
         count = SQLiteStore(db).count()
         base, server = serve(db)
+        load_before = os.getloadavg()[0]
         results = measure(base, count, args.requests)
+        load_after = os.getloadavg()[0]
         server.should_exit = True
         report = {
             "articles": count,
             "db_mb": round(db.stat().st_size / 2**20, 1),
             "build_s": built,
             "machine": f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}",
+            "cpus": os.cpu_count(),
+            "load_avg_1min": [round(load_before, 2), round(load_after, 2)],  # the machine may be shared
             "results": results,
         }
         target = REPO / "bench" / "results" / "api_latency.json"

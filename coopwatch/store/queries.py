@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from coopwatch.store.sqlite import _check_date, fts_query
 
 SNIPPET_CHARS = 200
@@ -22,6 +24,9 @@ FACET_LIMIT = 20
 RANK_LIMIT = 5000
 # Facets count at most this many results (the best or newest); exact below it, and the answer says so.
 FACET_SAMPLE = 2000
+# Browsing without words: a filter keeping at most this many articles has them sorted by date at once;
+# a broader one reads its page from a date-ordered scan, which soon finds enough.
+BROWSE_SORT = 20_000
 MAX_FORMS = 40  # entity names added to one query
 # Private-use marks around matched words in snippets; split out before anything is rendered.
 MARK_OPEN = "\ue000"
@@ -88,6 +93,160 @@ def match_expression(query: str, also: Sequence[str] = ()) -> str | None:
     return parts[0] if len(parts) == 1 else " OR ".join(f"({p})" for p in parts)
 
 
+@dataclass(slots=True)
+class Selection:
+    """The articles a filter matches, worked out once for both a page of results and its facets.
+
+    `ids` holds every match in result order (best first, or newest first) when it is known: always
+    for a text query; when browsing without words, for filters given the date order of the base or
+    keeping at most BROWSE_SORT articles. Otherwise the page is read in date order straight from SQL.
+    """
+
+    order: str  # "relevance" or "newest"
+    total: int
+    ids: np.ndarray | None
+    scores: np.ndarray | None = None
+    match: str | None = None
+    browse: tuple[str, list[Any]] | None = None  # (conditions on d, params) for date-ordered SQL pages
+
+    def page(self, conn: sqlite3.Connection, limit: int, offset: int) -> list[tuple[int, float]]:
+        """(rowid, score) of one page, in result order."""
+        if self.ids is not None:
+            rowids = self.ids[offset : offset + limit].tolist()
+            if self.scores is None:
+                return [(r, 0.0) for r in rowids]
+            return list(zip(rowids, self.scores[offset : offset + limit].tolist(), strict=True))
+        cond, params = self.browse or ("1", [])
+        return [
+            (r, 0.0)
+            for (r,) in conn.execute(
+                f"SELECT d.rowid FROM documents d WHERE {cond} ORDER BY d.date DESC, d.rowid DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        ]
+
+    def sample(self, conn: sqlite3.Connection, size: int) -> list[int]:
+        """The newest `size` matches: by rowid for a text query, by date when browsing."""
+        if self.ids is None:
+            return [r for r, _ in self.page(conn, size, 0)]
+        if self.match is not None:
+            newest = np.sort(self.ids)[::-1] if self.order == "relevance" else self.ids
+            return newest[:size].tolist()
+        return self.ids[:size].tolist()
+
+
+def _id_array(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> np.ndarray:
+    """The sorted, distinct rowids a `SELECT group_concat(...)` query lists (one string: no row per id)."""
+    text = conn.execute(sql, params).fetchone()[0]
+    if not text:
+        return np.empty(0, dtype=np.int64)
+    ids = np.fromstring(text, dtype=np.int64, sep=",")
+    if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):
+        ids = np.unique(ids)
+    return ids
+
+
+def _filter_ids(conn: sqlite3.Connection, f: ArticleFilter) -> np.ndarray | None:
+    """Rowids of the articles passing every filter (None when there are none), each read from an index."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.lang:
+        where.append("lang = ?")
+        params.append(f.lang.lower())
+    if since := _check_date("since", f.since):
+        where.append("date >= ?")
+        params.append(since)
+    if until := _check_date("until", f.until):
+        where.append("substr(date, 1, ?) <= ?")
+        params.extend([len(until), until])
+    sets: list[tuple[str, list[Any]]] = []
+    if where:  # documents_lang_date or documents_date cover these
+        sets.append((f"SELECT group_concat(rowid) FROM documents WHERE {' AND '.join(where)}", params))
+    if f.country:
+        sets.append(("SELECT group_concat(doc) FROM doc_countries WHERE country = ?", [f.country.upper()]))
+    if f.partner:
+        sets.append(("SELECT group_concat(doc) FROM partners WHERE a = ? AND b = ?", list(f.partner)))
+    if f.sector:
+        sets.append(("SELECT group_concat(doc) FROM doc_sectors WHERE sector = ?", [f.sector]))
+    if f.entity:
+        sets.append(("SELECT group_concat(doc) FROM entities WHERE entity_id = ?", [f.entity]))
+    ids: np.ndarray | None = None
+    for sql, sql_params in sets:
+        found = _id_array(conn, sql, sql_params)
+        ids = found if ids is None else np.intersect1d(ids, found, assume_unique=True)
+        if not len(ids):
+            break
+    return ids
+
+
+def date_order(conn: sqlite3.Connection) -> np.ndarray:
+    """Every article's rowid, newest date first (then highest rowid), the order of browsing without words.
+
+    Worth keeping while the base does not change (the web server does): with it, a filtered page
+    without words costs a mask over one array instead of a sort of the matching articles.
+    """
+    rows = conn.execute("SELECT rowid FROM documents ORDER BY date DESC, rowid DESC").fetchall()
+    return np.array([r for (r,) in rows], dtype=np.int64)
+
+
+def select(
+    conn: sqlite3.Connection,
+    f: ArticleFilter,
+    *,
+    also: Sequence[str] = (),
+    by_date: np.ndarray | None = None,
+) -> Selection:
+    """Which articles match, in which order: relevance for at most RANK_LIMIT word matches, else newest.
+
+    Filters become sorted rowid arrays read from covering indexes and intersected in numpy, so a
+    selective filter on a common word costs one pass over each list rather than a lookup per match.
+    `by_date` is `date_order(conn)` when the caller keeps it (only browsing without words uses it).
+    """
+    filtered = _filter_ids(conn, f)
+    if not f.q.strip():
+        if filtered is None:
+            total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            return Selection("newest", int(total), None)
+        if by_date is not None:
+            keep = np.zeros(int(max(by_date.max(initial=0), filtered.max(initial=0))) + 1, dtype=bool)
+            keep[filtered] = True
+            ordered = by_date[keep[by_date]]  # an article newer than `by_date` waits for its rebuild
+            return Selection("newest", len(ordered), ordered)
+        if len(filtered) > BROWSE_SORT:  # a broad filter: a date-ordered scan finds a page quickly
+            where, params = f.where()
+            return Selection("newest", len(filtered), None, browse=(" AND ".join(where), params))
+        rows = conn.execute(
+            "SELECT rowid FROM documents WHERE rowid IN (SELECT value FROM json_each(?))"
+            " ORDER BY date DESC, rowid DESC",
+            (json.dumps(filtered.tolist()),),
+        ).fetchall()
+        return Selection("newest", len(filtered), np.array([r for (r,) in rows], dtype=np.int64))
+    match = match_expression(f.q, also)
+    if match is None:  # punctuation only: no words to look for
+        return Selection("relevance", 0, np.empty(0, dtype=np.int64), np.empty(0), None)
+    matches = conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
+        (match, RANK_LIMIT + 1),
+    ).fetchone()[0]
+    if matches <= RANK_LIMIT:
+        rows = conn.execute(
+            "SELECT rowid, -rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank, rowid",
+            (match,),
+        ).fetchall()
+        ids = np.array([r for r, _ in rows], dtype=np.int64)
+        scores = np.array([s for _, s in rows], dtype=np.float64)
+        if filtered is not None:
+            keep = np.isin(ids, filtered, assume_unique=True)
+            ids, scores = ids[keep], scores[keep]
+        return Selection("relevance", len(ids), ids, scores, match)
+    ids = _id_array(
+        conn, "SELECT group_concat(rowid) FROM documents_fts WHERE documents_fts MATCH ?", (match,)
+    )
+    if filtered is not None:
+        ids = np.intersect1d(ids, filtered, assume_unique=True)
+    return Selection("newest", len(ids), ids[::-1], None, match)
+
+
 def search_articles(
     conn: sqlite3.Connection,
     f: ArticleFilter,
@@ -95,55 +254,39 @@ def search_articles(
     also: Sequence[str] = (),
     limit: int = 20,
     offset: int = 0,
+    selection: Selection | None = None,
 ) -> tuple[list[Row], int, str]:
     """One page of matching articles, the total, and the order used: relevance, or newest first."""
-    where, params = f.where()
-    cond = " AND ".join(where) or "1"
-    match = match_expression(f.q, also) if f.q.strip() else None
-    if not f.q.strip():
-        order = "newest"
-        total = conn.execute(f"SELECT count(*) FROM documents d WHERE {cond}", params).fetchone()[0]
-        rows = conn.execute(
-            "SELECT d.rowid, d.id, d.lang, d.date, d.title, d.cluster, 0.0 FROM documents d"
-            f" WHERE {cond} ORDER BY d.date DESC, d.rowid DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
-    elif match is None:  # punctuation only: no words to look for
-        return [], 0, "relevance"
-    else:
-        matches = conn.execute(
-            "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (match,)
-        ).fetchone()[0]
-        order = "relevance" if matches <= RANK_LIMIT else "newest"
-        base = (
-            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-            f" WHERE documents_fts MATCH ? AND {cond}"
-        )
-        total = (
-            matches if not where else conn.execute(f"SELECT count(*) {base}", [match, *params]).fetchone()[0]
-        )
-        sort = "documents_fts.rank, d.rowid" if order == "relevance" else "documents_fts.rowid DESC"
-        score = "-documents_fts.rank" if order == "relevance" else "0.0"
-        rows = conn.execute(
-            f"SELECT d.rowid, d.id, d.lang, d.date, d.title, d.cluster, {score} {base}"
-            f" ORDER BY {sort} LIMIT ? OFFSET ?",
-            [match, *params, limit, offset],
-        ).fetchall()
-    snippets = _snippets(conn, [r[0] for r in rows], match)
-    items = [
-        {
-            "id": id,
-            "lang": lang,
-            "date": date,
-            "title": title,
-            "cluster": cluster,
-            "score": round(float(score), 4),
-            "snippet": snippets.get(rowid, ""),
+    sel = selection or select(conn, f, also=also)
+    page = sel.page(conn, limit, offset)
+    rowids = [r for r, _ in page]
+    docs: dict[int, tuple[Any, ...]] = {}
+    if rowids:
+        marks = ", ".join("?" * len(rowids))
+        docs = {
+            row[0]: row[1:]
+            for row in conn.execute(
+                f"SELECT rowid, id, lang, date, title, cluster FROM documents WHERE rowid IN ({marks})",
+                rowids,
+            )
         }
-        for rowid, id, lang, date, title, cluster, score in rows
-    ]
-    _attach_facts(conn, items, [r[0] for r in rows])
-    return items, int(total), order
+    snippets = _snippets(conn, rowids, sel.match)
+    items = []
+    for rowid, score in page:
+        id, lang, date, title, cluster = docs[rowid]
+        items.append(
+            {
+                "id": id,
+                "lang": lang,
+                "date": date,
+                "title": title,
+                "cluster": cluster,
+                "score": round(float(score), 4),
+                "snippet": snippets.get(rowid, ""),
+            }
+        )
+    _attach_facts(conn, items, rowids)
+    return items, sel.total, sel.order
 
 
 def _snippets(conn: sqlite3.Connection, rowids: list[int], match: str | None) -> dict[int, str]:
@@ -153,11 +296,12 @@ def _snippets(conn: sqlite3.Connection, rowids: list[int], match: str | None) ->
     marks = ", ".join("?" * len(rowids))
     out: dict[int, str] = {}
     if match:
+        # The range goes to FTS5 as one scan; a bare `rowid IN` would restart the whole match per id.
         out.update(
             conn.execute(
                 "SELECT rowid, snippet(documents_fts, 1, ?, ?, '…', 24) FROM documents_fts"
-                f" WHERE documents_fts MATCH ? AND rowid IN ({marks})",
-                [MARK_OPEN, MARK_CLOSE, match, *rowids],
+                f" WHERE documents_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({marks})",
+                [MARK_OPEN, MARK_CLOSE, match, min(rowids), max(rowids), *rowids],
             ).fetchall()
         )
     missing = [r for r in rowids if not out.get(r)]
@@ -195,25 +339,19 @@ def _attach_facts(conn: sqlite3.Connection, items: list[Row], rowids: list[int])
 
 
 def facets(
-    conn: sqlite3.Connection, f: ArticleFilter, *, also: Sequence[str] = ()
+    conn: sqlite3.Connection,
+    f: ArticleFilter,
+    *,
+    also: Sequence[str] = (),
+    selection: Selection | None = None,
 ) -> tuple[dict[str, list[Row]], int]:
     """Languages, countries, pairs and sectors of the newest FACET_SAMPLE results, and how many were counted."""
-    where, params = f.where()
-    cond = " AND ".join(where) or "1"
-    match = match_expression(f.q, also) if f.q.strip() else None
-    if f.q.strip() and match is None:
+    if f.q.strip() and match_expression(f.q, also) is None:
         return {}, 0
-    if match is None:
-        sel = f"SELECT d.rowid AS doc, d.lang FROM documents d WHERE {cond} ORDER BY d.date DESC, d.rowid DESC LIMIT ?"
-        sel_params = [*params, FACET_SAMPLE]
-    else:
-        sel = (
-            "SELECT d.rowid AS doc, d.lang FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-            f" WHERE documents_fts MATCH ? AND {cond} ORDER BY documents_fts.rowid DESC LIMIT ?"
-        )
-        sel_params = [match, *params, FACET_SAMPLE]
+    sel = selection or select(conn, f, also=also)
+    sample = json.dumps(sorted(sel.sample(conn, FACET_SAMPLE)))  # in rowid order: neighbouring pages
     queries = {
-        "lang": "SELECT lang, count(*) FROM sel GROUP BY lang",
+        "lang": "SELECT d.lang, count(*) FROM sel JOIN documents d ON d.rowid = sel.doc GROUP BY 1",
         "country": "SELECT c.country, count(*) FROM sel JOIN doc_countries c ON c.doc = sel.doc GROUP BY 1",
         "partner": "SELECT p.a || '-' || p.b, count(*) FROM sel JOIN partners p ON p.doc = sel.doc GROUP BY 1",
         "sector": "SELECT s.sector, count(*) FROM sel JOIN doc_sectors s ON s.doc = sel.doc GROUP BY 1",
@@ -222,7 +360,8 @@ def facets(
         name: [
             {"value": v, "count": n}
             for v, n in conn.execute(
-                f"WITH sel AS ({sel}) {sql} ORDER BY 2 DESC, 1 LIMIT ?", [*sel_params, FACET_LIMIT]
+                f"WITH sel(doc) AS (SELECT value FROM json_each(?)) {sql} ORDER BY 2 DESC, 1 LIMIT ?",
+                [sample, FACET_LIMIT],
             )
         ]
         for name, sql in queries.items()

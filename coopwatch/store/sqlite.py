@@ -37,7 +37,7 @@ from coopwatch.store.base import (
     StoreError,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MEMORY = ":memory:"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -163,8 +163,17 @@ _SCHEMA_V2 = (
     "CREATE INDEX cluster_links_a ON cluster_links (a)",
 )
 
+# The dashboard's filters read an article set straight from an index, (value, doc) in doc order,
+# without visiting the table: the articles naming a country, pair, sector or entity.
+_SCHEMA_V3 = (
+    "CREATE INDEX IF NOT EXISTS doc_countries_country_doc ON doc_countries (country, doc)",
+    "CREATE INDEX IF NOT EXISTS doc_sectors_sector_doc ON doc_sectors (sector, doc)",
+    "CREATE INDEX IF NOT EXISTS partners_pair_doc ON partners (a, b, doc)",
+    "CREATE INDEX IF NOT EXISTS entities_entity_id_doc ON entities (entity_id, doc)",
+)
+
 # Schema version -> statements that bring the previous version to it; append, never edit.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
 
 
 def _longest_first(*groups: str) -> tuple[str, ...]:

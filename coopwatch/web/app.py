@@ -189,7 +189,10 @@ def create_app(
         )
         matched = db.match_entities(q_) if q_.strip() else []
         forms = [form for e in matched for form in e.forms]  # Tokayev also finds «Тоқаев», «Токаева»
-        items, total, order = q.search_articles(db.conn(), f, also=forms, limit=limit, offset=offset)
+        conn = db.conn()
+        by_date = None if q_.strip() else db.date_order()
+        sel = q.select(conn, f, also=forms, by_date=by_date)  # worked out once for the page and its facets
+        items, total, order = q.search_articles(conn, f, limit=limit, offset=offset, selection=sel)
         for item in items:
             item["snippet_parts"] = snippet_parts(item["snippet"])
             item["snippet"] = item["snippet"].replace(q.MARK_OPEN, "").replace(q.MARK_CLOSE, "")
@@ -206,7 +209,7 @@ def create_app(
             "matched_entities": [{"id": e.id, "type": e.type, "name": e.name} for e in matched[:20]],
         }  # fmt: skip
         if facets or (facets is None and not request.url.path.startswith("/api")):
-            out["facets"], out["facets_over"] = q.facets(db.conn(), f, also=forms)
+            out["facets"], out["facets_over"] = q.facets(conn, f, also=forms, selection=sel)
         return out
 
     @page("/articles/{article_id}", "/api/articles/{article_id}", "article.html")
@@ -299,7 +302,9 @@ def create_app(
         conn = db.conn()
         evs, n_events = q.events(conn, partner=(a, b), limit=200)
         figs, n_figures = q.figures(conn, partner=(a, b), limit=200)
-        arts, n_articles, _ = q.search_articles(conn, q.ArticleFilter(partner=(a, b)), limit=20)
+        by_pair = q.ArticleFilter(partner=(a, b))
+        sel = q.select(conn, by_pair, by_date=db.date_order())
+        arts, n_articles, _ = q.search_articles(conn, by_pair, limit=20, selection=sel)
         return {
             "pair": [a, b],
             "articles": n_articles,

@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+import numpy as np
+
 from coopwatch.store import SQLiteStore
-from coopwatch.store.queries import entity_forms
+from coopwatch.store.queries import date_order, entity_forms
 from coopwatch.store.sqlite import stem
 from coopwatch.translit import name_key
 
 MIN_KEY = 3  # shorter query words would match half the entities
+MMAP_BYTES = 1 << 30  # address space only; SQLite maps at most the file's size
+CACHE_KIB = 16 * 1024  # per connection, one per server thread
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -50,6 +54,8 @@ class Database:
         self._lock = threading.Lock()
         self._index: list[IndexedEntity] = []
         self._index_version: tuple[int, int] | None = None
+        self._by_date: np.ndarray | None = None
+        self._by_date_version: tuple[int, int] | None = None
 
     def conn(self) -> sqlite3.Connection:
         """This thread's read-only connection."""
@@ -58,13 +64,20 @@ class Database:
             uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
             conn.execute("PRAGMA query_only = ON")
+            # Reads straight from the OS page cache, shared by every thread's connection, and a
+            # modest private cache on top; sorts and IN-lists stay in memory.
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            conn.execute("PRAGMA temp_store = MEMORY")
             self._local.conn = conn
         return conn
 
     def version(self) -> tuple[int, int]:
         """Changes when articles are added (max rowid, count), so caches know when to rebuild."""
-        row = self.conn().execute("SELECT coalesce(max(rowid), 0), count(*) FROM documents").fetchone()
-        return int(row[0]), int(row[1])
+        conn = self.conn()  # two queries: together they would scan the table, apart each is O(1)-ish
+        top = conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+        count = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return int(top), int(count)
 
     def entity_index(self) -> list[IndexedEntity]:
         """Every entity with its name keys, rebuilt only after new articles arrive."""
@@ -83,6 +96,15 @@ class Database:
                 ]
                 self._index_version = version
             return self._index
+
+    def date_order(self) -> np.ndarray:
+        """Every article's rowid, newest first, for browsing without words; rebuilt after new articles."""
+        version = self.version()
+        with self._lock:
+            if version != self._by_date_version or self._by_date is None:
+                self._by_date = date_order(self.conn())
+                self._by_date_version = version
+            return self._by_date
 
     def match_entities(self, query: str) -> list[IndexedEntity]:
         """Entities every one of whose query words starts one of their names' words, in any script."""
