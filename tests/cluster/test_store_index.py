@@ -57,7 +57,9 @@ def test_the_same_text_again_keeps_its_cluster_and_adds_nothing() -> None:
     assert store.cluster_size(en.cluster or "") == 1
 
 
-def test_an_article_that_bridges_two_stored_clusters_merges_them() -> None:
+def test_one_link_to_each_of_two_stored_clusters_does_not_merge_them() -> None:
+    # One shared-evidence link to each cluster is how unrelated stories chain into one: the
+    # article joins one cluster and leaves the other alone (this test used to expect a merge).
     store = SQLiteStore(":memory:")
     a = article("a", "Tokayev and Macron met.", ["person:tokayev", "person:macron"], "en")
     b = article("b", "Orano and Kazatomprom signed.", ["person:sadykov", "org:kazatomprom"], "ru")
@@ -67,9 +69,27 @@ def test_an_article_that_bridges_two_stored_clusters_merges_them() -> None:
         "c", "All four.", ["person:tokayev", "person:macron", "person:sadykov", "org:kazatomprom"], "kk"
     )
     ingest(store, [both])
-    clusters = {d.cluster for d in (store.get("a"), store.get("b"), store.get("c")) if d}
+    stored = [store.get(x) for x in ("a", "b")]
+    assert both.cluster in {d.cluster for d in stored if d}
+    assert len({d.cluster for d in stored if d}) == 2
+
+
+def test_an_article_with_two_links_to_each_stored_cluster_merges_them() -> None:
+    store = SQLiteStore(":memory:")
+    visit, deal = ["person:tokayev", "person:macron"], ["person:sadykov", "org:kazatomprom"]
+    first = [
+        article("a1", "Tokayev and Macron met.", visit, "en"),
+        article("a2", "Тоқаев пен Макрон кездесті.", visit, "kk"),
+        article("b1", "Orano and Kazatomprom signed.", deal, "en"),
+        article("b2", "Орано и Казатомпром подписали.", deal, "ru"),
+    ]
+    ingest(store, first)
+    assert first[0].cluster == first[1].cluster != first[2].cluster == first[3].cluster
+    both = article("c", "All four.", visit + deal, "kk")
+    ingest(store, [both])
+    clusters = {d.cluster for d in (store.get(x) for x in ("a1", "a2", "b1", "b2", "c")) if d}
     assert clusters == {both.cluster}
-    assert store.cluster_size(both.cluster or "") == 3
+    assert store.cluster_size(both.cluster or "") == 5
 
 
 def test_a_common_key_is_not_used_for_blocking() -> None:
