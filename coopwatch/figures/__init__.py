@@ -219,8 +219,12 @@ def _main_period(
 
 
 def _country(places: list[tuple[int, int, str]], a: Amount, start: int, end: int) -> str | None:
-    """The partner country named in the sentence, the nearest to the amount."""
-    inside = [(min(abs(s - a.start), abs(e - a.end)), c) for s, e, c in places if start <= s and e <= end]
+    """The partner country named in the sentence, the nearest to the amount (not the one in its currency)."""
+    inside = [
+        (min(abs(s - a.start), abs(e - a.end)), c)
+        for s, e, c in places
+        if start <= s and e <= end and not (a.start <= s and e <= a.end)
+    ]
     return min(inside)[1] if inside else None
 
 

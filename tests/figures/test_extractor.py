@@ -43,3 +43,15 @@ def test_any_text_gives_exact_spans(text: str) -> None:
     doc = FigureExtractor()(Document(id="t", text=text, lang="kk", segments=[Segment(0, len(text))]))
     for f in doc.figures:
         assert text[f.start : f.end] == f.text
+
+
+def test_the_country_of_a_currency_is_not_the_partner() -> None:
+    from coopwatch.figures import FigureExtractor
+    from coopwatch.model import Document, Entity, Mention, Segment
+
+    text = "Тауар айналымы 3,1 млрд АҚШ долларын құрады."
+    us = text.index("АҚШ")
+    doc = Document(id="kk", text=text, lang="kk", segments=[Segment(0, len(text), "body")])
+    doc.entities = [Entity("country:US", "GPE", "United States", [Mention(us, us + 3, "АҚШ")], country="US")]
+    (figure,) = FigureExtractor()(doc).figures
+    assert figure.currency == "USD" and figure.country is None
