@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import ClassVar, Literal
@@ -211,6 +211,10 @@ class Cleaner:
 
     assigns: ClassVar[tuple[str, ...]] = ("segments", "title")
     repeats: SiteRepeats | None = None
+
+    def learn(self, docs: Sequence[Document]) -> None:
+        """Learn the lines each site repeats across the batch's pages, before any page is cleaned."""
+        self.repeats = SiteRepeats().learn(docs)
 
     def __call__(self, doc: Document) -> Document:
         if not any(s.kind != "header" for s in doc.segments):

@@ -127,6 +127,7 @@ def _analyse(paths: Sequence[Path | str], settings: Settings) -> list[Document]:
         for path in files:
             docs.extend(read_file(path, max_bytes=settings.max_bytes))
             progress.advance(reading)
+        pipeline.learn(docs)
         analysing = progress.add_task("analysing", total=len(docs))
         for i, doc in enumerate(docs):
             docs[i] = pipeline.analyze(doc)

@@ -51,8 +51,18 @@ class Pipeline:
                 return doc
         return doc
 
+    def learn(self, docs: Sequence[Document]) -> None:
+        """Let stages that learn from the whole batch (the site's repeated lines) see it first."""
+        readable = [d for d in docs if not d.error]
+        for stage in self.stages:
+            learn = getattr(stage, "learn", None)
+            if callable(learn):
+                learn(readable)
+
     def analyze_all(self, docs: Iterable[Document]) -> list[Document]:
         """Analyse and cluster a batch of already-read documents."""
+        docs = list(docs)
+        self.learn(docs)
         done = [self.analyze(d) for d in docs]
         assign_clusters(done)
         return done

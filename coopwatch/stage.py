@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
 from coopwatch.model import Document
@@ -13,3 +14,9 @@ class Stage(Protocol):
     assigns: ClassVar[tuple[str, ...]]
 
     def __call__(self, doc: Document) -> Document: ...
+
+
+class BatchLearner(Protocol):
+    """A stage that also learns from the whole batch before analysing it (e.g. a site's repeated lines)."""
+
+    def learn(self, docs: Sequence[Document]) -> None: ...

@@ -246,3 +246,21 @@ def test_real_seeds_lose_no_article_paragraph(shared: Path) -> None:
             assert {s.kind for s in doc.segments} == {"body"}
         if path.stem != "seed-002":
             assert not dropped, path.stem
+
+
+def test_the_pipeline_learns_a_sites_repeated_lines_from_the_batch(pipeline) -> None:
+    menu = "Главная | Регионы | Экономика | Спорт | Контакты редакции"
+    stories = [
+        "Аким области встретился с делегацией из Турции и обсудил строительство текстильной фабрики в регионе.",
+        "В Шымкенте открыли новый центр обслуживания населения, где работают двадцать четыре специалиста.",
+        "Фермеры Костанайской области завершили уборку пшеницы и собрали рекордный урожай в этом сезоне.",
+    ]
+    docs = [
+        Document(id=f"p{i}", text=f"{menu}\n{story}\nПодписывайтесь на наш канал в мессенджере, чтобы не пропустить новости дня.",
+                 source=f"site/p{i}.txt")
+        for i, story in enumerate(stories)
+    ]  # fmt: skip
+    for doc in pipeline.analyze_all(docs):
+        assert "Подписывайтесь" not in doc.body_text()
+        assert "Главная" not in doc.body_text()
+        assert doc.body_text().strip() in stories

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from coopwatch.cluster import assign_clusters
 from coopwatch.pipeline import Pipeline
 
 FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text(encoding="utf-8"))
@@ -24,8 +23,7 @@ def seed_scores(
     pipeline: Pipeline, shared: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, float]:
     corpus = shared / "corpus" / "seeds"
-    docs = [pipeline.analyze(d) for d in pipeline.read([corpus])]
-    assign_clusters(docs)
+    docs = pipeline.analyze_all(pipeline.read([corpus]))  # as `coopwatch analyze` does
     predictions = tmp_path_factory.mktemp("gate") / "seeds.jsonl"
     predictions.write_text("".join(json.dumps(d.as_dict(), ensure_ascii=False) + "\n" for d in docs), "utf-8")
     result = subprocess.run(
