@@ -40,7 +40,7 @@ def to_latin(text: str, lang: str = "kk") -> str:
     if lang not in ("kk", "ru") and not any(c.lower() in _BASE for c in text):
         return text
     out: list[str] = []
-    low = text.lower()
+    low = "".join(c.lower()[:1] for c in text)  # one letter each: «İ».lower() is two (i + dot above)
     for i, ch in enumerate(low):
         prev = low[i - 1] if i else ""
         nxt = low[i + 1] if i + 1 < len(low) else ""

@@ -1,7 +1,7 @@
 """The entity stage: people, organisations and places linked to the gazetteer, and the countries named.
 
-Recognisers per language run side by side: the gazetteer with Kazakh, Russian or English endings,
-then statistical NER (natasha, spaCy, the KazNERD model; see `coopwatch.ner`). Overlapping spans
+Recognisers per language run side by side: the gazetteer with Kazakh, Russian or English endings
+(or the closed endings of a partner language, `other.py`), then statistical NER (natasha, spaCy, the KazNERD model; see `coopwatch.ner`). Overlapping spans
 resolve to the longest with the gazetteer winning ties, every span is linked to a gazetteer record or
 a new canonical identity (`linking.py`), and a lone surname joins the full name of the article.
 `countries` holds each country named or referred to by its adjective or people (also inside a longer
@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import ClassVar
 
 from coopwatch.entities.base import EntitySpan, ExactMorphology, GazetteerRecognizer, Morphology, Recognizer
 from coopwatch.entities.en import EnglishMorphology
 from coopwatch.entities.kk import KazakhMorphology
 from coopwatch.entities.linking import Linker, merge_people, resolve_overlaps, surname_key
+from coopwatch.entities.other import AffixMorphology, OnFirstUse, SlavicMorphology, SubstringRecognizer
 from coopwatch.entities.ru import RussianMorphology
 from coopwatch.gazetteer import LANGS, Gazetteer
 from coopwatch.model import Document, Entity, Mention
@@ -40,9 +42,17 @@ _CURRENCY_AFTER = re.compile(r"^\s*" + _CURRENCY, re.IGNORECASE)
 
 merge_surnames = merge_people  # the earlier name of the within-article merge
 
+# Languages identified beside kk/ru/en: gazetteer names only (countries, known people and organisations).
+PARTNER_LANGS = ("fr", "de", "it", "es", "tr", "uk", "zh", "ko", "ja", "ar", "fa", "mn", "az", "uz", "ky")
+SPACELESS = frozenset({"zh", "ja"})
+# Whose names of people and organisations each language also reads: Latin ones in Latin script, Russian
+# ones in Cyrillic (Uzbek is written in both).
+BORROW: dict[str, tuple[str, ...]] = {"uk": ("ru",), "mn": ("ru",), "ky": ("ru",), "uz": ("en", "ru"),
+                                      "ar": (), "fa": (), "ko": ()}  # fmt: skip
+
 
 def gazetteer_recognizers(gazetteer: Gazetteer) -> dict[str, list[Recognizer]]:
-    """The gazetteer recogniser for each supported language, and one without endings for any other."""
+    """The gazetteer recogniser for each language we identify, and one without endings for any other."""
     morphs: dict[str, Morphology] = {
         "kk": KazakhMorphology(),
         "ru": RussianMorphology(),
@@ -51,8 +61,18 @@ def gazetteer_recognizers(gazetteer: Gazetteer) -> dict[str, list[Recognizer]]:
     out: dict[str, list[Recognizer]] = {
         lang: [GazetteerRecognizer(gazetteer, m)] for lang, m in morphs.items()
     }
+    for lang in PARTNER_LANGS:
+        out[lang] = [OnFirstUse(partial(partner_recognizer, gazetteer, lang))]
     out["und"] = [GazetteerRecognizer(gazetteer, ExactMorphology(), langs=LANGS)]
     return out
+
+
+def partner_recognizer(gazetteer: Gazetteer, lang: str) -> Recognizer:
+    """Gazetteer names of one partner language: substrings in Chinese and Japanese, closed endings elsewhere."""
+    if lang in SPACELESS:
+        return SubstringRecognizer(gazetteer, lang)
+    morph: Morphology = SlavicMorphology(lang) if lang == "uk" else AffixMorphology(lang)
+    return GazetteerRecognizer(gazetteer, morph, borrow=BORROW.get(lang, ("en",)), foreign_countries=False)
 
 
 def default_recognizers(gazetteer: Gazetteer) -> dict[str, list[Recognizer]]:

@@ -9,11 +9,11 @@ is stored under and which (key, ending) readings a word of running text has.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from coopwatch.gazetteer import Gazetteer, Surface, SurfaceKind
+from coopwatch.gazetteer import LANGS, Gazetteer, Surface, SurfaceKind
 from coopwatch.translit import name_key
 
 WORD = re.compile(r"\w+")
@@ -106,19 +106,33 @@ class GazetteerRecognizer:
     """Finds every gazetteer name in a text: one token trie, each word read through its language's endings."""
 
     def __init__(
-        self, gazetteer: Gazetteer, morphology: Morphology, langs: Iterable[str] | None = None
+        self,
+        gazetteer: Gazetteer,
+        morphology: Morphology,
+        langs: Iterable[str] | None = None,
+        borrow: Iterable[str] = (),
+        foreign_countries: bool = True,
     ) -> None:
+        """Index `langs` with `morphology`, plus `borrow`ed non-country names (Latin in Turkish, Russian in Kyrgyz)."""
+        # foreign_countries=False keeps English country names out of a language that has its own CLDR
+        # names: Turkish «Mali» is "financial".
         self.gazetteer = gazetteer
         self._morphs: list[Morphology] = [morphology, ExactMorphology()]
+        self._fold: Callable[[str], str] | None = getattr(morphology, "fold", None)
         langs = tuple(langs) if langs is not None else (morphology.lang,)
+        borrowed = tuple(b for b in borrow if b not in langs)
         self._root = _Node()
-        for s in gazetteer.surfaces():
-            words = WORD.findall(s.text)
+        for s in gazetteer.surfaces(tuple(dict.fromkeys((*LANGS, *langs, *borrowed)))):
+            words = WORD.findall(self._fold(s.text) if self._fold else s.text)
             if not words:
                 continue
-            if s.lang in langs:
+            if s.lang in langs or (s.lang in borrowed and gazetteer[s.record_id].country is None):
                 self._add(words, s, 0)
-            elif all(w.isascii() for w in words):
+            elif (
+                s.lang in LANGS
+                and all(w.isascii() for w in words)
+                and (foreign_countries or gazetteer[s.record_id].country is None)
+            ):
                 self._add(words, s, 1)  # Latin brand names and abbreviations, uninflected, in any text
 
     def _add(self, words: list[str], surface: Surface, morph_index: int) -> None:
@@ -147,7 +161,8 @@ class GazetteerRecognizer:
                     yield child
 
     def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]:
-        tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(text)]
+        scan = self._fold(text) if self._fold else text  # same length: offsets still point into `text`
+        tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(scan)]
         found: list[tuple[int, int, list[Surface]]] = []
         for i in range(len(tokens)):
             frontier = [self._root]
