@@ -44,7 +44,6 @@ def test_name_key_keeps_different_names_apart() -> None:
     assert name_key("Токаев") != name_key("Путин")
 
 
-
 def test_turkish_dotted_capital_i_does_not_break_name_keys() -> None:
     # «İ».lower() is two characters (i + combining dot); keys are built letter by letter
     assert name_key("İran") == "iran"
