@@ -22,7 +22,7 @@ from coopwatch.cluster.explain import cluster_view
 from coopwatch.export import write_csv, write_jsonl
 from coopwatch.model import Document
 from coopwatch.pipeline import Pipeline, Settings, build_pipeline
-from coopwatch.readers import expand_inputs, read_file
+from coopwatch.readers import expand_inputs
 from coopwatch.render import article_view, batch_table, events_table
 from coopwatch.store import Store, StoreError, default_db_path, open_store
 
@@ -121,12 +121,9 @@ def _analyse(paths: Sequence[Path | str], settings: Settings) -> list[Document]:
     except (OSError, ValueError) as exc:
         raise fail(str(exc)) from None
     files = expand_inputs(paths)
-    docs: list[Document] = []
     with _progress() as progress:
         reading = progress.add_task("reading", total=len(files))
-        for path in files:
-            docs.extend(read_file(path, max_bytes=settings.max_bytes))
-            progress.advance(reading)
+        docs = list(pipeline.read(files, progress=lambda _: progress.advance(reading)))
         pipeline.learn(docs)
         analysing = progress.add_task("analysing", total=len(docs))
         for i, doc in enumerate(docs):

@@ -31,7 +31,6 @@ __all__ = [
     "Recognizer",
     "default_recognizers",
     "gazetteer_recognizers",
-    "merge_surnames",
     "surname_key",
 ]
 
@@ -40,7 +39,6 @@ _CURRENCY = r"(?:доллар|долл|dollar|рубл|ruble|rouble|юан|yuan|
 _CURRENCY_BEFORE = re.compile(_CURRENCY + r"\w*\.?\s*$", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(r"^\s*" + _CURRENCY, re.IGNORECASE)
 
-merge_surnames = merge_people  # the earlier name of the within-article merge
 
 # Languages identified beside kk/ru/en: gazetteer names only (countries, known people and organisations).
 PARTNER_LANGS = ("fr", "de", "it", "es", "tr", "uk", "zh", "ko", "ja", "ar", "fa", "mn", "az", "uz", "ky")
