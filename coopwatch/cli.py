@@ -411,11 +411,19 @@ class NerDataset(StrEnum):
     conll = "conll"
 
 
+class NerSplit(StrEnum):
+    test = "test"
+    dev = "dev"
+
+
 @eval_app.command("ner")
 def eval_ner(
     dataset: Annotated[
         NerDataset, typer.Option("--dataset", "-d", help="kaznerd (kk), factru (ru), conll (en).")
     ],
+    split: Annotated[
+        NerSplit, typer.Option(help="test to report, dev to look for errors while changing a recogniser.")
+    ] = NerSplit.test,
     limit: Annotated[
         int | None, typer.Option(min=1, help="Only the first N documents, for a quick look.")
     ] = None,
@@ -423,13 +431,13 @@ def eval_ner(
         Path | None, typer.Option("--data", help="Folder of the datasets [default: ../shared/data].")
     ] = None,
 ) -> None:
-    """Precision, recall and F1 per entity type of a language's recogniser on its public test set.
+    """Precision, recall and F1 per entity type of a language's recogniser on a public set.
 
-    Example: coopwatch eval ner --dataset factru --limit 50
+    Example: coopwatch eval ner --dataset factru --split dev --limit 50
     """
     from coopwatch.evaluate import evaluate_ner, format_report
 
-    report = evaluate_ner(dataset.value, limit=limit, data_dir=data_dir)
+    report = evaluate_ner(dataset.value, limit=limit, data_dir=data_dir, split=split.value)
     if report.skipped:
         raise fail(f"{dataset.value}: {report.skipped}", code=1)
     console_for().print(format_report(report), highlight=False)

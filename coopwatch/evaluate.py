@@ -1,10 +1,14 @@
-"""NER evaluation on public test sets: per-type precision, recall and F1 with exact span matching.
+"""NER evaluation on public sets: per-type precision, recall and F1 with exact span matching.
 
-Datasets (under `../shared/data` by default, or `$COOPWATCH_DATA`): `kaznerd` (KazNERD test split,
-our Kazakh recogniser), `factru` (factRuEval-2016 test set, natasha), `conll` (CoNLL++ test, spaCy).
-Types compared: PER, ORG, LOC (our GPE counts as LOC); gold types outside these are ignored and so
-are predictions of other types. factRuEval objects keep only their outermost spans (our output is
-flat); its LocOrg counts as LOC. Usage: `evaluate_ner("conll", limit=50)` then `format_report`.
+Datasets (under `../shared/data` by default, or `$COOPWATCH_DATA`), each with a test and a dev split:
+`kaznerd` (KazNERD, our Kazakh recogniser), `factru` (factRuEval-2016, natasha), `conll` (CoNLL++ test
+and CoNLL-2003 dev, spaCy). Types compared: PER, ORG, LOC (our GPE counts as LOC); gold types outside
+these are ignored and so are predictions of other types and of adjectives (French, Kazakh: kind
+`adjective` or `demonym`, which we keep as country mentions, the datasets as no names or MISC).
+factRuEval people span from their first to last part, organisations and places are their name parts
+(`org_name`, `loc_name`: Газпром in ОАО «Газпром», as natasha's own evaluation reads them); only the
+outermost spans count (our output is flat); its LocOrg counts as LOC.
+Usage: `evaluate_ner("conll", split="dev", limit=50)` then `format_report`.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from coopwatch.entities.base import Recognizer
 DATA_DIR = Path(os.environ.get("COOPWATCH_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 TYPES = ("PER", "ORG", "LOC")
 DATASETS = ("kaznerd", "factru", "conll")
+SPLITS = ("test", "dev")
 Span = tuple[int, int, str]
+_FACTRU_NAME = {"ORG": "org_name", "LOC": "loc_name"}  # the span kind that names an organisation, a place
 
 
 @dataclass(slots=True)
@@ -51,6 +57,7 @@ class NerReport:
     """What one evaluation run measured, or why it was skipped."""
 
     dataset: str
+    split: str = "test"
     recognizer: str = ""
     docs: int = 0
     seconds: float = 0.0
@@ -147,24 +154,29 @@ def read_kaznerd(path: Path, sentences_per_doc: int = 20) -> Iterator[Example]:
 
 
 def read_factru(folder: Path) -> Iterator[Example]:
-    """factRuEval-2016 standoff: objects made of spans; each object's extent from its first to last span."""
+    """factRuEval-2016 standoff: a person from its first to last span; an organisation or place by its
+    name spans only (`org_name`, `loc_name`), without descriptors (the company, the city of) or quotes."""
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "no such folder", str(folder))
     for txt in sorted(folder.glob("*.txt"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0)):
         if not txt.with_suffix(".objects").is_file():
             continue
         with txt.open(encoding="utf-8", newline="") as f:  # offsets count \r\n as two characters
             text = f.read()
-        spans: dict[str, tuple[int, int]] = {}
+        spans: dict[str, tuple[int, int, str]] = {}
         for line in txt.with_suffix(".spans").read_text(encoding="utf-8").splitlines():
             cols = line.split("#")[0].split()
             if len(cols) >= 4:
-                spans[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]))
+                spans[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]), cols[1])
         objects: set[Span] = set()
         for line in txt.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
             cols = line.split("#")[0].split()
             t = _label(cols[1]) if len(cols) >= 3 else None
             parts = [spans[s] for s in cols[2:] if s in spans]
-            if t and parts:
-                objects.add((min(a for a, _ in parts), max(b for _, b in parts), t))
+            if t == "PER" and parts:
+                objects.add((min(a for a, *_ in parts), max(b for _, b, _ in parts), t))
+            elif t:
+                objects.update((a, b, t) for a, b, kind in parts if kind == _FACTRU_NAME[t])
         outer = {o for o in objects if not any(p != o and p[0] <= o[0] and o[1] <= p[1] for p in objects)}
         yield Example(text, outer)
 
@@ -186,19 +198,23 @@ def _recognizer(dataset: str) -> Recognizer:
     return rec
 
 
-def _examples(dataset: str, data_dir: Path) -> Iterator[Example]:
+def _examples(dataset: str, data_dir: Path, split: str = "test") -> Iterator[Example]:
     if dataset == "factru":
-        return read_factru(data_dir / "factrueval2016" / "testset")
+        return read_factru(data_dir / "factrueval2016" / f"{split}set")
     if dataset == "conll":
-        return read_conll(data_dir / "conllpp_en" / "conllpp_test.txt")
-    return read_kaznerd(data_dir / "kaznerd" / "IOB2_test.txt")
+        return read_conll(data_dir / "conllpp_en" / f"conllpp_{split}.txt")
+    return read_kaznerd(data_dir / "kaznerd" / f"IOB2_{'valid' if split == 'dev' else split}.txt")
 
 
-def evaluate_ner(dataset: str, limit: int | None = None, data_dir: Path | None = None) -> NerReport:
-    """Score one language's recogniser on a public test set (`limit`: the first N documents only)."""
+def evaluate_ner(
+    dataset: str, limit: int | None = None, data_dir: Path | None = None, split: str = "test"
+) -> NerReport:
+    """Score one language's recogniser on a public set (`split`: test or dev; `limit`: the first N documents)."""
     if dataset not in DATASETS:
         raise ValueError(f"unknown dataset {dataset!r}; choose one of {', '.join(DATASETS)}")
-    report = NerReport(dataset)
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
+    report = NerReport(dataset, split)
     data_dir = data_dir or DATA_DIR
     try:
         rec = _recognizer(dataset)
@@ -207,12 +223,16 @@ def evaluate_ner(dataset: str, limit: int | None = None, data_dir: Path | None =
         return report
     report.recognizer = type(rec).__name__
     try:
-        examples = _examples(dataset, data_dir)
+        examples = _examples(dataset, data_dir, split)
         t0 = time.perf_counter()
         for ex in examples:
             if limit is not None and report.docs >= limit:
                 break
-            pred = {(s.start, s.end, t) for s in rec.recognize(ex.text) if (t := _label(s.type))}
+            pred = {
+                (s.start, s.end, t)
+                for s in rec.recognize(ex.text)
+                if s.kind == "name" and (t := _label(s.type))
+            }
             for t in TYPES:
                 g = {x for x in ex.gold if x[2] == t}
                 p = {x for x in pred if x[2] == t}
@@ -233,7 +253,8 @@ def format_report(report: NerReport) -> str:
         return f"{report.dataset}: skipped ({report.skipped})"
     ms = 1000 * report.seconds / report.docs if report.docs else 0.0
     rows = [
-        f"{report.dataset}: {report.recognizer}, {report.docs} documents, {report.seconds:.1f} s ({ms:.0f} ms/doc)",
+        f"{report.dataset} {report.split}: {report.recognizer}, {report.docs} documents, "
+        f"{report.seconds:.1f} s ({ms:.0f} ms/doc)",
         f"{'type':<6}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}",
     ]
     for name, c in [*report.counts.items(), ("micro", report.micro)]:

