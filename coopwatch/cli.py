@@ -422,7 +422,11 @@ def eval_ner(
         NerDataset, typer.Option("--dataset", "-d", help="kaznerd (kk), factru (ru), conll (en).")
     ],
     split: Annotated[
-        NerSplit, typer.Option(help="test to report, dev to look for errors while changing a recogniser.")
+        NerSplit,
+        typer.Option(
+            help="test to report, dev to look for errors while changing a recogniser "
+            "(KazNERD's dev is its valid split, which our Kazakh models learn from)."
+        ),
     ] = NerSplit.test,
     limit: Annotated[
         int | None, typer.Option(min=1, help="Only the first N documents, for a quick look.")

