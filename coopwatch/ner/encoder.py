@@ -228,7 +228,7 @@ class Encoder:
                 ctx[a:b] = (att @ v).transpose(1, 0, 2).reshape(t, cfg.hidden)
             x = self._norm(x + ctx @ layer["ao"] + layer["ao_b"], layer["aln"])
             mid = x @ layer["fi"] + layer["fi_b"]
-            mid = 0.5 * mid * (1.0 + _erf(mid * np.float32(1 / np.sqrt(2.0))))
+            mid = _gelu(mid)
             x = self._norm(x + mid @ layer["fo"] + layer["fo_b"], layer["oln"])
         return x
 
@@ -294,13 +294,18 @@ class Batch:
         return out
 
 
-def _erf(x: np.ndarray) -> np.ndarray:
-    """Abramowitz-Stegun 7.1.26 (error below 1.5e-7): numpy has no vectorised erf."""
-    sign = np.sign(x)
-    a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    return sign * (1.0 - poly * np.exp(-a * a))
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """GELU in place, tanh form (within 1e-3 of the exact erf form, three times cheaper in numpy)."""
+    t = x * x
+    t *= 0.044715
+    t += 1.0
+    t *= x
+    t *= 0.7978845608  # sqrt(2 / pi)
+    np.tanh(t, out=t)
+    t += 1.0
+    t *= 0.5
+    x *= t
+    return x
 
 
 def bundled_model() -> Path | None:
