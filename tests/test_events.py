@@ -319,6 +319,9 @@ def test_host_country_of_an_ambassador_is_not_his_side() -> None:
     [
         ("Переговоры министров прошли в Берлине.", "ru", {"city:berlin": "Берлине"}, "city:berlin"),
         ("Министрлер Берлинде келіссөз жүргізді.", "kk", {"city:berlin": "Берлинде"}, "city:berlin"),
+        # a title right after the place does not swallow it
+        ("Тоқаев Берлинде Германия Федералды канцлері Фридрих Мерцпен кездесті.", "kk",
+         {"city:berlin": "Берлинде", "person:friedrich-merz": "Фридрих Мерцпен"}, "city:berlin"),
         ("The ministers held talks in Berlin.", "en", {"city:berlin": "Berlin"}, "city:berlin"),
         ("Шығыс Қазақстан облысында жаңа зауыт іске қосылды.", "kk",
          {"region:kz-east-kazakhstan": "Шығыс Қазақстан облысында"}, "region:kz-east-kazakhstan"),
@@ -333,6 +336,8 @@ def test_host_country_of_an_ambassador_is_not_his_side() -> None:
 )  # fmt: skip
 def test_event_location(text: str, lang: str, places: dict[str, str], expected: str | None) -> None:
     people = {"person:hans-muller": "Ханс Мюллер"} if "Мюллер" in text else {}
+    people |= {k: v for k, v in places.items() if k.startswith("person:")}
+    places = {k: v for k, v in places.items() if not k.startswith("person:")}
     [event] = EventExtractor()(make_doc(text, lang, people, places)).events
     assert event.location == expected
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from coopwatch.events.base import Patterns
-from coopwatch.events.places import word_end
+from coopwatch.events.places import is_place, word_end
 from coopwatch.events.types import patterns_for
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Document, Entity
@@ -102,6 +102,8 @@ def _left_edge(text: str, start: int, floor: int, ms: _Mentions, p: Patterns) ->
         a, b = floor + w.start(), floor + w.end()
         if _BREAK.search(w.group()) or p.left_stop.match(w.group()) or ms.person_across(a, b):
             break
+        if p.place_end.search(w.group()) and any(is_place(ent) for _, _, ent in ms.inside(a, b)):
+            break  # a city in the locative (Берлинде) says where, it is not part of the title after it
         edge = a
     return edge
 
