@@ -19,6 +19,7 @@ from coopwatch.entities.base import EntitySpan, ExactMorphology, GazetteerRecogn
 from coopwatch.entities.en import EnglishMorphology
 from coopwatch.entities.kk import KazakhMorphology
 from coopwatch.entities.linking import Linker, merge_people, resolve_overlaps, surname_key
+from coopwatch.entities.numbered import NumberedInstitutionRecognizer
 from coopwatch.entities.other import AffixMorphology, OnFirstUse, SlavicMorphology, SubstringRecognizer
 from coopwatch.entities.ru import RussianMorphology
 from coopwatch.gazetteer import LANGS, Gazetteer
@@ -74,10 +75,12 @@ def partner_recognizer(gazetteer: Gazetteer, lang: str) -> Recognizer:
 
 
 def default_recognizers(gazetteer: Gazetteer) -> dict[str, list[Recognizer]]:
-    """The gazetteer per language followed by that language's statistical NER, loaded on first use."""
+    """The gazetteer per language, numbered schools (kk, ru, en), then statistical NER loaded on first use."""
     from coopwatch.ner import statistical_recognizers
 
     out = gazetteer_recognizers(gazetteer)
+    for lang in ("kk", "ru", "en"):
+        out[lang].append(NumberedInstitutionRecognizer(lang))
     for lang, rec in statistical_recognizers(gazetteer).items():
         out.setdefault(lang, []).append(rec)
     return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from coopwatch.entities.base import EntitySpan
+from coopwatch.entities.numbered import SOURCE as NUMBERED
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Entity
 from coopwatch.translit import name_key, to_latin
@@ -231,6 +232,8 @@ class Linker:
             record = self.gazetteer.get(span.id)
             if record is not None:
                 return Entity(record.id, record.type, record.name, country=record.country)
+        if span.source == NUMBERED and span.name:  # «гимназия № 97»: the recogniser already named it
+            return Entity(new_id(span.type, span.name), span.type, span.name)
         if is_junk(text, span.type):
             return None
         lemma = span.name or text
