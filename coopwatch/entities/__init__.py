@@ -15,7 +15,14 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import ClassVar
 
-from coopwatch.entities.base import EntitySpan, ExactMorphology, GazetteerRecognizer, Morphology, Recognizer
+from coopwatch.entities.base import (
+    EntitySpan,
+    ExactMorphology,
+    GazetteerRecognizer,
+    Morphology,
+    Recognizer,
+    recognize_pieces,
+)
 from coopwatch.entities.en import EnglishMorphology
 from coopwatch.entities.kk import KazakhMorphology
 from coopwatch.entities.linking import Linker, merge_people, resolve_overlaps, surname_key
@@ -104,11 +111,8 @@ class EntityRecognizer:
 
     def __call__(self, doc: Document) -> Document:
         recognizers = self.recognizers.get(doc.lang) or self.recognizers.get("und", [])
-        spans: list[EntitySpan] = []
-        for seg in doc.body():
-            piece = doc.text[seg.start : seg.end]
-            for rec in recognizers:
-                spans.extend(rec.recognize(piece, seg.start))
+        pieces = [(doc.text[seg.start : seg.end], seg.start) for seg in doc.body()]
+        spans = [span for rec in recognizers for span in recognize_pieces(rec, pieces)]
         countries: set[str] = set()
         for span in spans:
             record = self.gazetteer.get(span.id) if span.id else None

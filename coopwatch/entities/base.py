@@ -9,7 +9,7 @@ is stored under and which (key, ending) readings a word of running text has.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -39,6 +39,22 @@ class Recognizer(Protocol):
     """Finds entity spans in a piece of text that begins at `offset` in the document."""
 
     def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]: ...
+
+
+Piece = tuple[str, int]  # a stretch of a document's text and the offset where it begins
+
+
+def recognize_pieces(recognizer: Recognizer, pieces: Sequence[Piece]) -> list[EntitySpan]:
+    """Spans of all pieces of one document (its title and paragraphs).
+
+    A recogniser that runs a model may define `recognize_pieces` to tag them in one batch: a
+    neural model pays its fixed cost per call, not per word, and an article has dozens of
+    paragraphs. Any other recogniser is called piece by piece.
+    """
+    batched = getattr(recognizer, "recognize_pieces", None)
+    if batched is not None:
+        return list(batched(pieces))
+    return [span for text, offset in pieces for span in recognizer.recognize(text, offset)]
 
 
 class Morphology(Protocol):

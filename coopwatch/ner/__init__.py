@@ -8,10 +8,10 @@ language its statistical NER, with one warning, never the batch.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from coopwatch.entities.base import EntitySpan, Recognizer
+from coopwatch.entities.base import EntitySpan, Piece, Recognizer, recognize_pieces
 from coopwatch.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,11 @@ class LazyRecognizer:
     def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]:
         inner = self._load()
         return inner.recognize(text, offset) if inner is not None else []
+
+    def recognize_pieces(self, pieces: Sequence[Piece]) -> list[EntitySpan]:
+        """All pieces of a document, batched when the real recogniser can (see `recognize_pieces`)."""
+        inner = self._load()
+        return recognize_pieces(inner, pieces) if inner is not None else []
 
 
 def statistical_recognizers(gazetteer: Gazetteer) -> dict[str, LazyRecognizer]:

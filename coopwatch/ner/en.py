@@ -13,12 +13,13 @@ the same word elsewhere is that person, and a lone word is a person only then.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 import spacy
 
-from coopwatch.entities.base import EntitySpan
+from coopwatch.entities.base import EntitySpan, Piece
 from coopwatch.gazetteer import Gazetteer, SurfaceKind
 from coopwatch.translit import name_key
 
@@ -165,9 +166,21 @@ class EnglishRecognizer:
                             self._peoples[name_key(name)] = (rec.id, kind)
 
     def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]:
-        lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+        return self.recognize_pieces([(text, offset)])
+
+    def recognize_pieces(self, pieces: Sequence[Piece]) -> list[EntitySpan]:
+        """`recognize` for each piece, with the lines of all of them through spaCy in one `pipe`."""
+        lines = [[m for m in _LINE.finditer(text) if m.group().strip()] for text, _ in pieces]
+        docs = iter(self.nlp.pipe(_cased(m.group()) for piece in lines for m in piece))
+        out: list[EntitySpan] = []
+        for (text, offset), piece in zip(pieces, lines, strict=True):
+            out += self._piece(text, offset, [(m, next(docs)) for m in piece])
+        return out
+
+    def _piece(self, text: str, offset: int, lines: list[tuple[re.Match[str], Any]]) -> list[EntitySpan]:
+        """Our spans of one piece from spaCy's reading of its lines."""
         found: list[_Found] = []
-        for line, doc in zip(lines, self.nlp.pipe(_cased(m.group()) for m in lines), strict=True):
+        for line, doc in lines:
             for ent in doc.ents:
                 if doc.text != line.group() and ent.label_ not in _PLACES:
                     continue  # title-cased capitals read as names of people and bodies too freely

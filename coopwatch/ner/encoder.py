@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import itertools
 import mmap
 import struct
 from collections.abc import Sequence
@@ -199,9 +198,13 @@ class Encoder:
         }
 
     def _norm(self, x: np.ndarray, weight_bias: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-        mean = x.mean(-1, keepdims=True)
-        var = ((x - mean) ** 2).mean(-1, keepdims=True)
-        return (x - mean) / np.sqrt(var + self.config.eps) * weight_bias[0] + weight_bias[1]
+        """Layer normalisation of x's rows, in place."""
+        x -= x.mean(-1, keepdims=True)
+        var = np.einsum("ij,ij->i", x, x)[:, None] / x.shape[1]
+        x *= 1.0 / np.sqrt(var + self.config.eps)
+        x *= weight_bias[0]
+        x += weight_bias[1]
+        return x
 
     def _embed(self, ids: np.ndarray) -> np.ndarray:
         h = self.config.hidden
@@ -211,28 +214,41 @@ class Encoder:
     def _forward(self, x: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
         """Layers over sequences concatenated in x [T, H]; attention stays within each sequence.
 
-        Token-wise matrix products run once over the whole batch, which is where the time goes.
+        Token-wise matrix products run once over the whole batch, which is where the time goes;
+        attention runs on groups of sequences of similar length, padded and masked (`_attention_groups`).
         """
         cfg = self.config
         hd = cfg.hidden // cfg.heads
-        bounds = np.cumsum([0, *lengths])
+        groups = _attention_groups(lengths, len(x))
+        scale = np.float32(1 / np.sqrt(hd))
+        x = x.copy()
         for layer in self.layers:
-            qkv = x @ layer["qkv"] + layer["qkv_b"]
+            qkv = np.empty((len(x) + 1, 3 * cfg.hidden), np.float32)  # the last row stands for padding
+            np.matmul(x, layer["qkv"], out=qkv[:-1])
+            qkv[:-1] += layer["qkv_b"]
+            qkv[-1] = 0.0
             ctx = np.empty_like(x)
-            for a, b in itertools.pairwise(bounds):
-                t = b - a
-                q, k, v = np.split(qkv[a:b], 3, axis=1)
-                q = q.reshape(t, cfg.heads, hd).transpose(1, 0, 2)
-                k = k.reshape(t, cfg.heads, hd).transpose(1, 2, 0)
-                v = v.reshape(t, cfg.heads, hd).transpose(1, 0, 2)
-                att = q @ k / np.sqrt(hd)
-                att = np.exp(att - att.max(-1, keepdims=True))
+            for rows, kept, mask in groups:
+                count, size = mask.shape[0], mask.shape[-1]
+                t = qkv[rows].reshape(count, size, 3, cfg.heads, hd)
+                att = t[:, :, 0].transpose(0, 2, 1, 3) @ t[:, :, 1].transpose(0, 2, 3, 1)
+                att *= scale
+                att += mask
+                att -= att.max(-1, keepdims=True)
+                np.exp(att, out=att)
                 att /= att.sum(-1, keepdims=True)
-                ctx[a:b] = (att @ v).transpose(1, 0, 2).reshape(t, cfg.hidden)
-            x = self._norm(x + ctx @ layer["ao"] + layer["ao_b"], layer["aln"])
-            mid = x @ layer["fi"] + layer["fi_b"]
-            mid = _gelu(mid)
-            x = self._norm(x + mid @ layer["fo"] + layer["fo_b"], layer["oln"])
+                out = (att @ t[:, :, 2].transpose(0, 2, 1, 3)).transpose(0, 2, 1, 3)
+                ctx[rows[kept]] = out.reshape(count * size, cfg.hidden)[kept]
+            h = ctx @ layer["ao"]
+            h += layer["ao_b"]
+            h += x
+            x = self._norm(h, layer["aln"])
+            mid = x @ layer["fi"]
+            mid += layer["fi_b"]
+            h = _gelu(mid) @ layer["fo"]
+            h += layer["fo_b"]
+            h += x
+            x = self._norm(h, layer["oln"])
         return x
 
     def _windows(self, pieces: list[tuple[int, ...]]) -> list[tuple[int, int]]:
@@ -295,6 +311,38 @@ class Batch:
                 out[s][a + w] = states[i : min(i + n, last)].mean(0) if i < last else states[last - 1]
                 i += n
         return out
+
+
+def _attention_groups(
+    lengths: Sequence[int], pad_row: int, waste: float = 1.3
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Sequences grouped by length for batched attention: (rows, kept, mask) per group.
+
+    `rows` picks each sequence's rows out of the concatenated batch, padded to the group's longest
+    with `pad_row`; `kept` marks the real rows; `mask` (-1e9 on padding) keeps attention off the
+    padding. A group grows while padding stays under `waste` times its real rows: one group per
+    sequence costs numpy a call per head-sized product, one group for all pads short sentences
+    to the longest.
+    """
+    starts = np.cumsum([0, *lengths])
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    groups: list[list[int]] = []
+    for i in order:
+        if groups and lengths[i] * (len(groups[-1]) + 1) <= waste * (
+            sum(lengths[j] for j in groups[-1]) + lengths[i]
+        ):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out = []
+    for group in groups:
+        size = max(lengths[i] for i in group)
+        kept = np.concatenate([np.arange(size) < lengths[i] for i in group])
+        rows = np.concatenate([np.arange(starts[i], starts[i] + size) for i in group])
+        rows = np.where(kept, rows, pad_row)
+        mask = np.where(kept.reshape(len(group), 1, 1, size), 0.0, -1e9).astype(np.float32)
+        out.append((rows, kept, mask))
+    return out
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:

