@@ -25,7 +25,14 @@ from coopwatch.entities.base import (
 )
 from coopwatch.entities.en import EnglishMorphology
 from coopwatch.entities.kk import KazakhMorphology
-from coopwatch.entities.linking import Linker, merge_people, resolve_overlaps, surname_key
+from coopwatch.entities.linking import (
+    Linker,
+    merge_bracket_aliases,
+    merge_people,
+    resolve_overlaps,
+    split_brackets,
+    surname_key,
+)
 from coopwatch.entities.numbered import NumberedInstitutionRecognizer
 from coopwatch.entities.other import AffixMorphology, OnFirstUse, SlavicMorphology, SubstringRecognizer
 from coopwatch.entities.ru import RussianMorphology
@@ -119,7 +126,7 @@ class EntityRecognizer:
             if record is not None and record.adds_country and not _names_currency(doc.text, span):
                 countries.add(record.adds_country)
         entities: dict[str, Entity] = {}
-        for span in resolve_overlaps(spans):
+        for span in resolve_overlaps(split_brackets(spans, doc.text), doc.text):
             text = doc.text[span.start : span.end]
             entity = self.linker.link(span, text, doc.lang)
             if entity is None:
@@ -127,6 +134,7 @@ class EntityRecognizer:
             entity = entities.setdefault(entity.id, entity)
             entity.mentions.append(Mention(span.start, span.end, text))
         ordered = sorted(entities.values(), key=lambda e: e.mentions[0].start)
+        ordered = merge_bracket_aliases(ordered, doc.text, self.gazetteer.records)
         doc.entities = sorted(merge_people(ordered), key=lambda e: e.mentions[0].start)
         doc.countries = sorted(countries)
         return doc

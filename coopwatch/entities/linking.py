@@ -11,6 +11,8 @@ false person costs as much as a missed one.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
+from dataclasses import replace
 
 from coopwatch.entities.base import EntitySpan
 from coopwatch.entities.numbered import SOURCE as NUMBERED
@@ -278,14 +280,16 @@ def _initials_agree(mention: str, full_name: str) -> bool:
 
 
 def _joins(part: Entity, full: Entity) -> bool:
-    """Whether a person entity is another form of a full-named one (surname alone, initials, case form)."""
+    """Whether a person entity is another form of a full-named one (surname alone, initials, case form,
+    the full name's last words)."""
     pw = name_key(INITIALS.sub("", part.name)).split()
     fw = name_key(full.name).split()
     if not pw or not fw or len(pw) > len(fw):
         return False
     if len(pw) == 1:
         return _same_word(pw[0], fw[-1]) and all(_initials_agree(m.text, full.name) for m in part.mentions)
-    return len(pw) == len(fw) and all(_same_word(a, b) for a, b in zip(pw, fw, strict=True))
+    # a case form of the full name, or its last words when a tagger missed the first (Док Кын, Ан Док Кын)
+    return all(_same_word(a, b) for a, b in zip(pw, fw[-len(pw) :], strict=True))
 
 
 def merge_people(entities: list[Entity]) -> list[Entity]:
@@ -315,9 +319,28 @@ def merge_people(entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if id(e) not in absorbed]
 
 
-def resolve_overlaps(spans: list[EntitySpan]) -> list[EntitySpan]:
+# Words that join or qualify known names without naming anything themselves: a statistical span made
+# of gazetteer names and these (Қазақстан Сауда және интеграция министрлігі, АО «НК «КазМунайГаз»,
+# KazMunayGas and KOGAS) gives way to the names it strings together
+_CONNECTORS = frozenset(["of", "the", "and", "&", "и", "мен", "және", "ао", "нк", "нак", "фнб", "тоо", "оао", "зао",
+                         "пао", "ооо", "ақ", "жшс", "ұк", "ұақ", "jsc", "llp", "llc", "ltd", "plc", "inc", "nc"])  # fmt: skip
+
+
+def _strings_known_names(span: EntitySpan, inside: list[EntitySpan], text: str) -> bool:
+    """Whether a statistical span holds a gazetteer name of its own type and otherwise only other
+    gazetteer names, connecting words and punctuation."""
+    if not any(g.type == span.type and g.kind == "name" for g in inside):
+        return False
+    rest = list(text[span.start : span.end])
+    for g in inside:
+        rest[g.start - span.start : g.end - span.start] = " " * (g.end - g.start)
+    return all(w.lower() in _CONNECTORS for w in _WORD.findall("".join(rest)))
+
+
+def resolve_overlaps(spans: list[EntitySpan], text: str | None = None) -> list[EntitySpan]:
     """One span per stretch of text: the longest wins, the gazetteer on a tie or a crossing; a statistical
-    person never swallows a gazetteer name (two people run together, a place read as a name)."""
+    person never swallows a gazetteer name (two people run together, a place read as a name), nor does
+    any statistical span that only strings gazetteer names together (given `text`, the document)."""
     gaz = [s for s in spans if s.id]
     stat = []
     for s in spans:
@@ -327,9 +350,60 @@ def resolve_overlaps(spans: list[EntitySpan]) -> list[EntitySpan]:
         crossing = any(g.start < s.end and s.start < g.end and g not in inside for g in gaz)
         if crossing or (s.type == "PER" and any(g.kind != "surname" for g in inside)):
             continue
+        if text is not None and _strings_known_names(s, inside, text):
+            continue
         stat.append(s)
     kept: list[EntitySpan] = []
     for span in sorted([*gaz, *stat], key=lambda s: (s.start - s.end, s.id is None, s.start)):
         if all(span.end <= k.start or k.end <= span.start for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
+
+
+def split_brackets(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
+    """Statistical spans cut at a bracket they open and do not close: «Korea Gas Corporation (KOGAS»
+    becomes the name and, when the text closes the bracket after it, the form in brackets as a span
+    of its own (`merge_bracket_aliases` then makes them one entity)."""
+    out = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        cut = surface.find("(")
+        if span.id or cut < 0 or ")" in surface[cut:]:
+            out.append(span)
+            continue
+        head = surface[:cut].rstrip()
+        if _WORD.search(head):
+            out.append(replace(span, end=span.start + len(head), name=None))
+        inner = surface[cut + 1 :].strip()
+        start = span.start + cut + 1 + (len(surface[cut + 1 :]) - len(surface[cut + 1 :].lstrip()))
+        if _WORD.search(inner) and text[start + len(inner) : start + len(inner) + 1] == ")":
+            out.append(replace(span, start=start, end=start + len(inner), name=None))
+    return out
+
+
+def merge_bracket_aliases(entities: list[Entity], text: str, known: Container[str]) -> list[Entity]:
+    """Fold a person or organisation named in brackets right after another of its type into it:
+    Korea Gas Corporation (KOGAS), Ши Тао (Shi Tao). Two records of the gazetteer (ids in `known`)
+    stay apart; a gazetteer record absorbs a new entity, whichever comes first."""
+    at = {(m.start, m.end): e for e in entities for m in e.mentions}
+    absorbed: set[int] = set()
+    for entity in entities:
+        if entity.type not in ("PER", "ORG"):
+            continue
+        for m in list(entity.mentions):
+            gap = re.match(r"\s*\(\s*", text[m.end : m.end + 4])
+            if gap is None:
+                continue
+            start = m.end + gap.end()
+            alias = next((e for (s, end), e in at.items() if s == start and text[end : end + 1] == ")"), None)
+            if alias is None or alias is entity or alias.type != entity.type or id(alias) in absorbed:
+                continue
+            if alias.id in known and entity.id in known:
+                continue
+            owner, part = (alias, entity) if alias.id in known else (entity, alias)
+            owner.mentions.extend(part.mentions)
+            owner.mentions.sort(key=lambda x: x.start)
+            absorbed.add(id(part))
+            for x in part.mentions:
+                at[(x.start, x.end)] = owner
+    return [e for e in entities if id(e) not in absorbed]

@@ -85,6 +85,11 @@ _NOT_ORG_HEAD = frozenset(
         ]
     }
 )
+# a title the model reads as an organisation: Minister of Trade, Industry (and Energy Ahn Duk-geun)
+_TITLE_ORG = re.compile(
+    r"^(?:(?:Deputy|Vice|First|Acting|Prime)[- ])*(?:Minister|President|Ambassador|Chairman|Chairwoman|"
+    r"Chairperson|Governor|Akim|Mayor|Secretary|Director|Head|CEO|Envoy|Consul|Commissioner)s?\b"
+)
 # a name followed by one of these is a place (Katon-Karagay district, Dostyk-Moiynty railway)
 _PLACE_NEXT = re.compile(
     r"^\s+(?:district|region|oblast|province|village|city|town|county|river|lake|airport|station|railway|"
@@ -233,7 +238,7 @@ class EnglishRecognizer:
         name = line[start:end]
         if not any(c.isupper() for c in name):
             return None
-        if type_ == "ORG" and (head in _NOT_ORG_HEAD or _heading(line, start, end)):
+        if type_ == "ORG" and (head in _NOT_ORG_HEAD or _heading(line, start, end) or _TITLE_ORG.match(name)):
             return None
         if type_ in ("PER", "ORG") and _PLACE_NEXT.match(line[end:]):
             type_ = "LOC"

@@ -333,13 +333,12 @@ class ContextualTagger:
             if not names_only or (words and needs_encoder(words, crf_tags[-1], crf.marginal("O", 0))):
                 chosen.append(i)
         out = [list(tags) for tags in crf_tags]
-        known = [(j, label) for j, label in enumerate(self.labels) if label in set(crf.labels())]
+        known = np.array([label in set(crf.labels()) for label in self.labels])
         for i, encoded in zip(chosen, self.log_probs([sentences[i] for i in chosen]), strict=True):
             crf.set(feats[i])
             marginals = np.full(encoded.shape, 1e-9)
-            for j, label in known:
-                for t in np.flatnonzero(encoded[:, j] > _UNLIKELY):
-                    marginals[t, j] = max(crf.marginal(label, int(t)), 1e-9)
+            for t, j in np.argwhere((encoded > _UNLIKELY) & known).tolist():
+                marginals[t, j] = max(crf.marginal(self.labels[j], t), 1e-9)
             out[i] = decode_tags(self.weight * encoded + (1 - self.weight) * np.log(marginals), self.labels)
         return out
 

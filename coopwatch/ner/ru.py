@@ -238,10 +238,20 @@ class RussianRecognizer:
             if cases & common:
                 common &= cases
         case = next((c for c in _CASES if c in common), None)
+        tail = parses[names[-1].start()] if names else []
+        oblique_tail = (
+            case == "nomn"
+            and bool(tail)
+            and all(p.tag.case not in (None, "nomn") and _NAME_TAGS & set(p.tag.grammemes) for p in tail)
+        )
         out, last = [], 0
-        for m in names:
+        for i, m in enumerate(names):
             out.append(surface[last : m.start()])
-            out.append(_nominative(m.group(), parses[m.start()], case))
+            if oblique_tail and i == len(names) - 1:
+                # only the last word declines (Ан Док Кыном, Мун Чжэ Ином): it alone says the case
+                out.append(_nominative(m.group(), tail, tail[0].tag.case))
+            else:
+                out.append(_nominative(m.group(), parses[m.start()], case))
             last = m.end()
         out.append(surface[last:])
         return "".join(out)

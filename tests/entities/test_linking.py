@@ -2,11 +2,11 @@ import pytest
 
 from coopwatch.entities import EntityRecognizer
 from coopwatch.entities.base import EntitySpan
-from coopwatch.entities.linking import Linker, is_junk, kazakh_stem, merge_people, new_id
+from coopwatch.entities.linking import Linker, is_junk, kazakh_stem, merge_people, new_id, split_brackets
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Entity, Mention
 
-from .conftest import analyse
+from .conftest import analyse, found
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,57 @@ def test_unknown_person_across_articles_gets_one_id() -> None:
 def test_country_inside_an_organisation_still_counts() -> None:
     doc = analyse(EntityRecognizer(), "Представители Посольства Франции в Казахстане посетили завод.", "ru")
     assert "FR" in doc.countries
+
+
+def test_last_words_of_a_full_name_join_it() -> None:
+    """A tagger that misses a sentence's first word leaves the tail of a name (Док Кын of Ан Док Кын)."""
+    merged = merge_people([_person("An Dok Kyn", "Ан Док Кын", 0), _person("Dok Kyn", "Док Кын", 60)])
+    assert [(e.name, len(e.mentions)) for e in merged] == [("An Dok Kyn", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "org", "mention"),
+    [
+        ("Қазақстан Сауда және интеграция министрлігінің мәліметінше, тауар айналымы өсті.", "kk",
+         "org:kz-trade-ministry", "Сауда және интеграция министрлігінің"),
+        ("Меморандум подписали АО «НК «КазМунайГаз» и корейские партнёры.", "ru",
+         "org:kazmunaygas", "КазМунайГаз"),
+    ],
+    ids=["kk-country-before-ministry", "ru-legal-forms-before-company"],
+)  # fmt: skip
+def test_a_span_of_known_names_and_legal_forms_gives_way_to_them(
+    stage: EntityRecognizer, text: str, lang: str, org: str, mention: str
+) -> None:
+    """A statistical span that strings gazetteer names together (a country before a ministry, a legal form
+    before a company) is not a new organisation: the known names stand."""
+    doc = analyse(stage, text, lang)
+    assert (org, mention) in found(doc)
+    assert all(
+        e.id.startswith(("org:kz-", "org:kazmunaygas", "country:")) for e in doc.entities if e.type != "PER"
+    )
+
+
+def test_a_name_in_brackets_after_a_name_is_the_same_entity(stage: EntityRecognizer) -> None:
+    for text, lang in (
+        ("Korea Gas Corporation (KOGAS) signed a memorandum with a Kazakh company.", "en"),
+        ("Korea Gas Corporation (KOGAS) Атырау облысында зауыт салады.", "kk"),
+    ):
+        doc = analyse(stage, text, lang)
+        orgs = [(e.name, [m.text for m in e.mentions]) for e in doc.entities if e.type == "ORG"]
+        assert orgs == [("Korea Gas Corporation", ["Korea Gas Corporation", "KOGAS"])], (lang, orgs)
+
+
+def test_split_brackets_cuts_an_open_bracket() -> None:
+    text = "Korea Gas Corporation (KOGAS) and Astana (Kazakhstan)"
+    spans = split_brackets([EntitySpan(0, 28, "ORG", source="kaznerd-crf")], text)
+    assert [(text[s.start : s.end], s.type) for s in spans] == [
+        ("Korea Gas Corporation", "ORG"),
+        ("KOGAS", "ORG"),
+    ]
+
+
+def test_two_gazetteer_records_in_brackets_stay_apart(stage: EntityRecognizer) -> None:
+    doc = analyse(
+        stage, "The Ministry of Foreign Affairs (Kazakhstan) and Samruk-Kazyna (KazMunayGas) met.", "en"
+    )
+    assert {"org:samruk-kazyna", "org:kazmunaygas"} <= {e.id for e in doc.entities}

@@ -145,3 +145,8 @@ def test_pieces_through_one_pipe_equal_one_by_one(rec: EnglishRecognizer) -> Non
     assert together == [s for text, offset in pieces for s in rec.recognize(text, offset)]
     doc = title + "\n\n" + body
     assert {"Emmanuel Macron", "Paris"} <= {doc[s.start : s.end] for s in together}
+
+
+def test_a_title_is_no_organisation(rec: EnglishRecognizer) -> None:
+    text = "Prime Minister Olzhas Bektenov met a delegation led by Minister of Trade, Industry and Energy Ahn Duk-geun."
+    assert not [text[s.start : s.end] for s in rec.recognize(text) if s.type == "ORG"]
