@@ -129,6 +129,7 @@ def _analyse(paths: Sequence[Path | str], settings: Settings) -> list[Document]:
         for i, doc in enumerate(docs):
             docs[i] = pipeline.analyze(doc)
             progress.advance(analysing)
+        pipeline.settle(docs)
     for doc in docs:
         for warning in doc.warnings:
             err.print(f"[yellow]warning:[/] {warning}", highlight=False)

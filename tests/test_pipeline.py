@@ -50,6 +50,18 @@ def test_the_three_reports_are_one_story(pipeline: Pipeline) -> None:
     assert len({d.cluster for d in docs}) == 1
 
 
+def test_a_foreign_name_is_spelt_one_way_across_the_batch(pipeline: Pipeline) -> None:
+    """An unknown ambassador keeps the English article's spelling in the Russian report of the same visit."""
+    docs = pipeline.analyze_all(
+        [
+            Document(id="en", text="Ambassador Monika Iwersen visited Ust-Kamenogorsk on Monday."),
+            Document(id="ru", text="Посол Моника Иверсен посетила Усть-Каменогорск в понедельник."),
+        ]
+    )
+    people = [{(e.id, e.name) for e in d.entities if e.type == "PER"} for d in docs]
+    assert people[0] == people[1] == {("person:monika-iversen", "Monika Iwersen")}
+
+
 def test_every_stage_declares_fields_of_the_document(pipeline: Pipeline) -> None:
     names = {f.name for f in fields(Document)}
     for stage in pipeline.stages:

@@ -27,6 +27,7 @@ from coopwatch.entities.en import EnglishMorphology
 from coopwatch.entities.kk import KazakhMorphology
 from coopwatch.entities.linking import (
     Linker,
+    adopt_surnames,
     merge_bracket_aliases,
     merge_people,
     resolve_overlaps,
@@ -135,6 +136,7 @@ class EntityRecognizer:
             entity.mentions.append(Mention(span.start, span.end, text))
         ordered = sorted(entities.values(), key=lambda e: e.mentions[0].start)
         ordered = merge_bracket_aliases(ordered, doc.text, self.gazetteer.records)
+        ordered = adopt_surnames(ordered, self.gazetteer.records)
         doc.entities = sorted(merge_people(ordered), key=lambda e: e.mentions[0].start)
         doc.countries = sorted(countries)
         return doc

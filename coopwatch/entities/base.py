@@ -17,7 +17,9 @@ from coopwatch.gazetteer import LANGS, Gazetteer, Surface, SurfaceKind
 from coopwatch.translit import name_key
 
 WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑’']|\.[ \u00a0]?")
+_GAP = re.compile(
+    r"[ \u00a0]{1,2}|[-‐‑’']|\.[ \u00a0]?|[ \u00a0]?[«»\"„“”][ \u00a0]?"
+)  # quotes: центр «Астана»
 _INITIALS = re.compile(r"(?<!\w)((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.[ \u00a0]?-?){1,2})$")
 _KIND_RANK = {"name": 0, "adjective": 1, "demonym": 2, "surname": 3}
 
@@ -33,6 +35,17 @@ class EntitySpan:
     name: str | None = None  # canonical or normalised name, when the recogniser knows it
     kind: SurfaceKind = "name"
     source: str = "gazetteer"
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match widened by the quotation mark it leaves open: центр «Астана -> центр «Астана»."""
+    inside = text[start:end]
+    opens, closes = sum(inside.count(q) for q in "«„“"), sum(inside.count(q) for q in "»”")
+    if opens > closes and text[end : end + 1] in ("»", "”", "“", '"'):
+        end += 1
+    elif closes > opens and start > 0 and text[start - 1] in "«„“":
+        start -= 1
+    return start, end
 
 
 class Recognizer(Protocol):
@@ -190,7 +203,7 @@ class GazetteerRecognizer:
                     break
                 hits = [h for node in frontier for h in node.hits]
                 if hits:
-                    found.append((tokens[i].start, tokens[j].end, hits))
+                    found.append((*_balanced(text, tokens[i].start, tokens[j].end), hits))
         spans = []
         taken: list[tuple[int, int]] = []
         for start, end, hits in sorted(found, key=lambda f: (f[0] - f[1], f[0])):

@@ -11,13 +11,14 @@ false person costs as much as a missed one.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections import Counter, defaultdict
+from collections.abc import Container, Sequence
 from dataclasses import replace
 
 from coopwatch.entities.base import EntitySpan
 from coopwatch.entities.numbered import SOURCE as NUMBERED
 from coopwatch.gazetteer import Gazetteer
-from coopwatch.model import Entity
+from coopwatch.model import Document, Entity
 from coopwatch.translit import name_key, to_latin
 
 PREFIX = {"PER": "person", "ORG": "org", "GPE": "place", "LOC": "place"}
@@ -199,10 +200,29 @@ def is_junk(text: str, type_: str) -> bool:
     return False
 
 
-def kazakh_stem(name: str) -> str:
-    """Strip one case ending from the last word of an unknown Kazakh name: Рокфөйдің -> Рокфөй."""
+# A case ending after the 3rd-person possessive that ends the head noun of a Kazakh organisation or place
+# name (университеті, министрлігі, облысы): университетінде -> университеті, қорын -> қоры
+_KK_POSSESSED = sorted(
+    [(p + case, p) for p in ("ы", "сы") for case in ("ның", "на", "нда", "нан", "мен", "ндағы", "н")]
+    + [(p + case, p) for p in ("і", "сі") for case in ("нің", "не", "нде", "нен", "мен", "ндегі", "н")],
+    key=lambda pair: -len(pair[0]),
+)
+
+
+def kazakh_stem(name: str, type_: str = "PER") -> str:
+    """Strip one case ending from the last word of an unknown Kazakh name: Рокфөйдің -> Рокфөй.
+
+    The head noun of a multi-word organisation or place keeps its possessive, which is part of
+    the name: Техникалық университетінде -> Техникалық университеті, титан-магний комбинаты stays.
+    """
     head, _, last = name.rpartition(" ")
     low = last.lower()
+    if head and type_ != "PER":
+        for end, possessive in _KK_POSSESSED:
+            if low.endswith(end) and len(low) - len(end) >= 3:
+                return f"{head} {last[: len(last) - len(end)]}{possessive}"
+        if low.endswith(("ы", "і")):
+            return name
     for end in _KK_ENDINGS:
         if low.endswith(end) and len(low) - len(end) >= 4:
             last = last[: -len(end)]
@@ -240,7 +260,7 @@ class Linker:
             return None
         lemma = span.name or text
         if lang == "kk" and span.source != "gazetteer":
-            lemma = kazakh_stem(lemma)
+            lemma = kazakh_stem(lemma, span.type)
         for candidate in (lemma, INITIALS.sub("", lemma), text):
             record = self.gazetteer.lookup(candidate, span.type)
             if record is not None:
@@ -290,6 +310,19 @@ def _joins(part: Entity, full: Entity) -> bool:
         return _same_word(pw[0], fw[-1]) and all(_initials_agree(m.text, full.name) for m in part.mentions)
     # a case form of the full name, or its last words when a tagger missed the first (Док Кын, Ан Док Кын)
     return all(_same_word(a, b) for a, b in zip(pw, fw[-len(pw) :], strict=True))
+
+
+def adopt_surnames(entities: list[Entity], known: Container[str]) -> list[Entity]:
+    """One name, one sense in an article: a lone word that a tagger called an organisation or place
+    (Иверсен атап өтті, Kosherbayev said) is a person when it is the surname of a person named in full
+    there. Gazetteer records (ids in `known`) keep their type; `merge_people` then joins the two."""
+    surnames = [name_key(e.name).split()[-1] for e in entities if e.type == "PER" and len(e.name.split()) > 1]
+    for e in entities:
+        if e.type == "PER" or e.id in known or len(e.name.split()) != 1:
+            continue
+        if any(_same_word(name_key(e.name), s) for s in surnames):
+            e.type, e.id = "PER", new_id("PER", e.name)
+    return entities
 
 
 def merge_people(entities: list[Entity]) -> list[Entity]:
@@ -407,3 +440,19 @@ def merge_bracket_aliases(entities: list[Entity], text: str, known: Container[st
             for x in part.mentions:
                 at[(x.start, x.end)] = owner
     return [e for e in entities if id(e) not in absorbed]
+
+
+def unify_names(docs: Sequence[Document], known: Container[str]) -> None:
+    """One name per entity id across a batch. A new entity's id comes from a script-free key, so the
+    same foreign person written Monika Iwersen in English and Моника Иверсен in Russian shares an id
+    but not a transliterated name: the name written in Latin letters in an English article wins (it
+    is the original), then the most frequent. Gazetteer records (ids in `known`) already agree."""
+    names: dict[str, Counter[tuple[bool, str]]] = defaultdict(Counter)
+    for doc in docs:
+        for e in doc.entities:
+            if e.id not in known:
+                names[e.id][(doc.lang == "en", e.name)] += len(e.mentions)
+    best = {i: max(c.items(), key=lambda kv: (kv[0][0], kv[1], kv[0][1]))[0][1] for i, c in names.items()}
+    for doc in docs:
+        for e in doc.entities:
+            e.name = best.get(e.id, e.name)

@@ -263,7 +263,7 @@ class RussianRecognizer:
         head: tuple[re.Match[str], Any] | None = None
         for m in _WORD.finditer(surface):
             word = m.group()
-            if word.isupper() or not word.isalpha():
+            if word.isupper() or not word.replace("-", "").isalpha():  # Восточно-Казахстанском is a word
                 break
             parses = self.models.morph.parse(word)
             # not a person's name in a place's or body's: Астану is Астана, not the man Астан

@@ -2,7 +2,15 @@ import pytest
 
 from coopwatch.entities import EntityRecognizer
 from coopwatch.entities.base import EntitySpan
-from coopwatch.entities.linking import Linker, is_junk, kazakh_stem, merge_people, new_id, split_brackets
+from coopwatch.entities.linking import (
+    Linker,
+    adopt_surnames,
+    is_junk,
+    kazakh_stem,
+    merge_people,
+    new_id,
+    split_brackets,
+)
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Entity, Mention
 
@@ -36,6 +44,18 @@ def test_junk_is_dropped(text: str, type_: str) -> None:
 def test_kazakh_case_ending_is_stripped() -> None:
     assert kazakh_stem("Брис Рокфөйдің") == "Брис Рокфөй"
     assert kazakh_stem("Макрон") == "Макрон"
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [("Шығыс Қазақстан техникалық университетінде", "Шығыс Қазақстан техникалық университеті"),
+     ("Өскемен титан-магний комбинаты", "Өскемен титан-магний комбинаты"),
+     ("Еуропалық одағының", "Еуропалық одағы"), ("Еуропалық одақтың", "Еуропалық одақ"),
+     ("Самұрық-Қазына қорын", "Самұрық-Қазына қоры"), ("Ұлттық банкімен", "Ұлттық банкі")],
+)  # fmt: skip
+def test_an_organisation_keeps_the_possessive_of_its_head_noun(name: str, stem: str) -> None:
+    """университеті, комбинаты, одағы: the possessive is part of a Kazakh organisation's name, the case is not."""
+    assert kazakh_stem(name, "ORG") == stem
 
 
 def _person(name: str, text: str, start: int) -> Entity:
@@ -82,6 +102,18 @@ def test_unknown_person_across_articles_gets_one_id() -> None:
 def test_country_inside_an_organisation_still_counts() -> None:
     doc = analyse(EntityRecognizer(), "Представители Посольства Франции в Казахстане посетили завод.", "ru")
     assert "FR" in doc.countries
+
+
+def test_a_lone_surname_typed_as_an_organisation_is_the_person() -> None:
+    """Иверсен атап өтті: the tagger's ORG is the surname of Моника Иверсен, named in full before."""
+    lone = Entity(new_id("ORG", "Iversen"), "ORG", "Iversen", [Mention(70, 77, "Иверсен")])
+    place = Entity("city:almaty", "GPE", "Almaty", [Mention(90, 100, "Алматыдағы")])
+    entities = adopt_surnames([_person("Monika Iversen", "Моника Иверсен", 10), lone, place], {"city:almaty"})
+    merged = merge_people(entities)
+    assert [(e.type, e.name, len(e.mentions)) for e in merged] == [
+        ("PER", "Monika Iversen", 2),
+        ("GPE", "Almaty", 1),
+    ]
 
 
 def test_last_words_of_a_full_name_join_it() -> None:
