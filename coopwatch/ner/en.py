@@ -85,6 +85,8 @@ _NOT_ORG_HEAD = frozenset(
         ]
     }
 )
+# a person an institution is named after is part of its name, not someone taking part
+_NAMED_AFTER = re.compile(r"\bnamed after\s+$")
 # a title the model reads as an organisation: Minister of Trade, Industry (and Energy Ahn Duk-geun)
 _TITLE_ORG = re.compile(
     r"^(?:(?:Deputy|Vice|First|Acting|Prime)[- ])*(?:Minister|President|Ambassador|Chairman|Chairwoman|"
@@ -206,7 +208,7 @@ class EnglishRecognizer:
             if type_ != "PER" and kind == "name" and name in people and not self._place(name):
                 type_ = "PER"  # one name, one sense in a text: Shearer's goal after Alan Shearer
             lone = (type_ == "PER" and " " not in name) or (type_ == "ORG" and bool(_ADJECTIVAL.match(name)))
-            if lone and name not in people:
+            if (lone and name not in people) or (type_ == "PER" and _NAMED_AFTER.search(text, 0, s)):
                 continue
             out.append(EntitySpan(s + offset, e + offset, type_, rec_id, name=name, kind=kind, source=SOURCE))
         return out

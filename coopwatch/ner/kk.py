@@ -76,6 +76,13 @@ _HEAD_PREFIXES = sorted(((w, c) for c, ws in _HEADS.items() for w in ws.split())
 _ABBREVIATIONS = {"ақ": "ORG", "жшс": "ORG", "ұк": "ORG", "ұақ": "ORG", "ұаақ": "ORG", "рмк": "ORG",
                   "ммк": "ORG", "жақ": "ORG"}  # fmt: skip
 _PUNCT_STOP = frozenset(".,;:!?()—–")
+# «X атындағы» (named after X) opens the name of a school, university or theatre: Д.Серікбаев атындағы
+# Шығыс Қазақстан техникалық университеті is one organisation, as KazNERD marks it
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_INITIALS_BEFORE = re.compile(rf"((?:[{_UPPER}]\.\s?){{1,3}})$")  # Л.Н. before Гумилев атындағы ...
+_NAMED_AFTER = re.compile(
+    rf"((?:\w\.\s?){{0,3}}(?:[\w-]*[{_UPPER}][\w-]*\s)?[\w-]*[{_UPPER}][\w-]*)\s+атындағы\s+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,4 +422,20 @@ class KazakhRecognizer:
             for first, last, label in spans_from_tags(tags):
                 start, end = sent[first].start + offset, sent[last - 1].end + offset
                 out.append(EntitySpan(start, end, TYPES.get(label, label), source=self.source))
-        return out
+        return _join_named_after(out, pieces)
+
+
+def _join_named_after(spans: list[EntitySpan], pieces: Sequence[Piece]) -> list[EntitySpan]:
+    """An organisation span widened over the «X атындағы» before it; spans inside that stretch go."""
+    for text, offset in pieces:
+        for i, span in enumerate(spans):
+            if span.type != "ORG" or not offset <= span.start <= offset + len(text):
+                continue
+            m = _NAMED_AFTER.search(text, max(0, span.start - offset - 60), span.start - offset)
+            if m is None and " атындағы " in text[span.start - offset : span.end - offset]:
+                m = _INITIALS_BEFORE.search(text, max(0, span.start - offset - 12), span.start - offset)
+            if m is not None:
+                start = m.start(1) + offset
+                spans[i] = EntitySpan(start, span.end, "ORG", source=span.source)
+                spans = [s for s in spans if not (start <= s.start and s.end <= span.start)]
+    return spans

@@ -150,3 +150,8 @@ def test_pieces_through_one_pipe_equal_one_by_one(rec: EnglishRecognizer) -> Non
 def test_a_title_is_no_organisation(rec: EnglishRecognizer) -> None:
     text = "Prime Minister Olzhas Bektenov met a delegation led by Minister of Trade, Industry and Energy Ahn Duk-geun."
     assert not [text[s.start : s.end] for s in rec.recognize(text) if s.type == "ORG"]
+
+
+def test_the_person_a_university_is_named_after_is_no_participant(rec: EnglishRecognizer) -> None:
+    text = "Engineers will train at the East Kazakhstan Technical University named after D. Serikbayev."
+    assert not [s for s in rec.recognize(text) if s.type == "PER"]

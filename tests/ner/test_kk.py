@@ -106,6 +106,18 @@ def test_names_only_keeps_the_crf_tags_where_the_encoder_is_skipped(recognizer: 
     assert tagged == [crf.tag(kk.features(words, lexicon))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Тараптар Д.Серікбаев атындағы Шығыс Қазақстан техникалық университетінде инженерлер даярлауды талқылады.",
+     "Студенттер Л.Н. Гумилев атындағы Еуразия ұлттық университетінде оқиды."],
+)  # fmt: skip
+def test_named_after_opens_the_organisation(recognizer: KazakhRecognizer, text: str) -> None:
+    """«X атындағы ... университеті» is one organisation, the person it is named after included."""
+    names = [(text[s.start : s.end], s.type) for s in recognizer.recognize(text)]
+    assert len(names) == 1 and names[0][1] == "ORG" and " атындағы " in names[0][0], names
+    assert names[0][0].startswith(("Д.Серікбаев", "Л.Н. Гумилев"))
+
+
 def test_recognize_all_keeps_figures(recognizer: KazakhRecognizer) -> None:
     text = "Былтыр екі ел арасындағы тауар айналымы 15 пайызға өсіп, 4 миллиард долларға жетті."
     found = {s.type for s in recognizer.recognize_all(text)}
