@@ -360,9 +360,9 @@ _CONNECTORS = frozenset(["of", "the", "and", "&", "и", "мен", "және", "�
 
 
 def _strings_known_names(span: EntitySpan, inside: list[EntitySpan], text: str) -> bool:
-    """Whether a statistical span holds a gazetteer name of its own type and otherwise only other
-    gazetteer names, connecting words and punctuation."""
-    if not any(g.type == span.type and g.kind == "name" for g in inside):
+    """Whether a statistical span holds gazetteer names and otherwise only connecting words and
+    punctuation: «Kazakhstan Kassym-Jomart Tokayev» read as one organisation is a country and a person."""
+    if not any(g.kind == "name" for g in inside):
         return False
     rest = list(text[span.start : span.end])
     for g in inside:

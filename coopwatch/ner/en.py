@@ -82,6 +82,16 @@ _NOT_ORG_HEAD = frozenset(
             "conference",
             "exhibition",
             "expo",
+            # documents and what they are about: the Treaty on Allied Relations
+            "treaty",
+            "agreement",
+            "memorandum",
+            "declaration",
+            "convention",
+            "protocol",
+            "charter",
+            "roadmap",
+            "relations",
         ]
     }
 )

@@ -100,7 +100,7 @@ _GENERIC = frozenset(
 _PIECE = re.compile(r"[^()•·,;]+")
 _EDGE = frozenset(" \t\n\u00a0-–—:")
 # legal form or kind, then the quoted name: ОАО «Газпром», концерн "Майкрософт"
-_QUOTED = re.compile(r"([^«\"„“]+?)\s*[«\"„“]([^«»\"„“”]+)[»\"“”]?$")
+_QUOTED = re.compile(r"([^«\"„“]+?)\s*[«\"„“](.+?)[»\"“”]*$")
 _OPEN_QUOTES = '«"„“'
 _CLOSE_QUOTES = '»"“”'
 # indeclinable foreign names end in a vowel (Гиоге, Дидье, Пуаро); Russian locatives in -ове/-ине do not
@@ -183,8 +183,9 @@ class RussianRecognizer:
                 text[b - 1] in _EDGE or (text[b - 1] in _CLOSE_QUOTES and not _opens(text, a, b - 1))
             ):
                 b -= 1
-            quoted = _QUOTED.match(text, a, b)
-            if type_ == "ORG" and quoted and all(self._descriptor(w) for w in _WORD.findall(quoted.group(1))):
+            while type_ == "ORG" and (quoted := _QUOTED.match(text, a, b)):  # АО «НК «КазМунайГаз»: twice
+                if not all(self._descriptor(w) for w in _WORD.findall(quoted.group(1))):
+                    break
                 a, b = quoted.span(2)
             if a < b:
                 alias = (
@@ -242,7 +243,10 @@ class RussianRecognizer:
         oblique_tail = (
             case == "nomn"
             and bool(tail)
-            and all(p.tag.case not in (None, "nomn") and _NAME_TAGS & set(p.tag.grammemes) for p in tail)
+            and all(
+                p.tag.case not in (None, "nomn") and p.tag.number != "plur" and _NAME_TAGS & set(p.tag.grammemes)
+                for p in tail
+            )
         )
         out, last = [], 0
         for i, m in enumerate(names):

@@ -168,3 +168,14 @@ def test_two_gazetteer_records_in_brackets_stay_apart(stage: EntityRecognizer) -
         stage, "The Ministry of Foreign Affairs (Kazakhstan) and Samruk-Kazyna (KazMunayGas) met.", "en"
     )
     assert {"org:samruk-kazyna", "org:kazmunaygas"} <= {e.id for e in doc.entities}
+
+
+def test_a_span_of_a_country_and_a_person_gives_way_to_both(stage: EntityRecognizer) -> None:
+    """spaCy reads «President of Kazakhstan Kassym-Jomart Tokayev» as the organisation «Kazakhstan Kassym-...»."""
+    doc = analyse(
+        stage, "President of Kazakhstan Kassym-Jomart Tokayev held talks with Shavkat Mirziyoyev.", "en"
+    )
+    assert {"person:kassym-jomart-tokayev", "country:KZ", "person:shavkat-mirziyoyev"} <= {
+        e.id for e in doc.entities
+    }
+    assert not [e for e in doc.entities if e.type == "ORG"]

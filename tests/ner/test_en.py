@@ -155,3 +155,8 @@ def test_a_title_is_no_organisation(rec: EnglishRecognizer) -> None:
 def test_the_person_a_university_is_named_after_is_no_participant(rec: EnglishRecognizer) -> None:
     text = "Engineers will train at the East Kazakhstan Technical University named after D. Serikbayev."
     assert not [s for s in rec.recognize(text) if s.type == "PER"]
+
+
+def test_a_treaty_is_no_organisation(rec: EnglishRecognizer) -> None:
+    text = "The leaders signed a Treaty on Allied Relations and a Memorandum on water."
+    assert not [text[s.start : s.end] for s in rec.recognize(text) if s.type == "ORG"]
