@@ -37,6 +37,7 @@ from coopwatch.entities.linking import (
 from coopwatch.entities.numbered import NumberedInstitutionRecognizer
 from coopwatch.entities.other import AffixMorphology, OnFirstUse, SlavicMorphology, SubstringRecognizer
 from coopwatch.entities.ru import RussianMorphology
+from coopwatch.entities.titles import MinistryTitleRecognizer
 from coopwatch.gazetteer import LANGS, Gazetteer
 from coopwatch.model import Document, Entity, Mention
 
@@ -90,12 +91,14 @@ def partner_recognizer(gazetteer: Gazetteer, lang: str) -> Recognizer:
 
 
 def default_recognizers(gazetteer: Gazetteer) -> dict[str, list[Recognizer]]:
-    """The gazetteer per language, numbered schools (kk, ru, en), then statistical NER loaded on first use."""
+    """The gazetteer per language, numbered schools and ministries named by a minister's title (kk, ru, en),
+    then statistical NER loaded on first use."""
     from coopwatch.ner import statistical_recognizers
 
     out = gazetteer_recognizers(gazetteer)
     for lang in ("kk", "ru", "en"):
         out[lang].append(NumberedInstitutionRecognizer(lang))
+        out[lang].append(MinistryTitleRecognizer(gazetteer, lang))
     for lang, rec in statistical_recognizers(gazetteer).items():
         out.setdefault(lang, []).append(rec)
     return out
