@@ -244,7 +244,9 @@ class RussianRecognizer:
             case == "nomn"
             and bool(tail)
             and all(
-                p.tag.case not in (None, "nomn") and p.tag.number != "plur" and _NAME_TAGS & set(p.tag.grammemes)
+                p.tag.case not in (None, "nomn")
+                and p.tag.number != "plur"
+                and _NAME_TAGS & set(p.tag.grammemes)
                 for p in tail
             )
         )

@@ -9,6 +9,7 @@ from coopwatch.entities.linking import (
     kazakh_stem,
     merge_people,
     new_id,
+    resolve_overlaps,
     split_brackets,
 )
 from coopwatch.gazetteer import Gazetteer
@@ -125,18 +126,17 @@ def test_last_words_of_a_full_name_join_it() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "org", "mention"),
     [
-        ("Қазақстан Сауда және интеграция министрлігінің мәліметінше, тауар айналымы өсті.", "kk",
-         "org:kz-trade-ministry", "Сауда және интеграция министрлігінің"),
+        ("По данным Министерства торговли и интеграции РК, товарооборот вырос.", "ru",
+         "org:kz-trade-ministry", "Министерства торговли и интеграции"),
         ("Меморандум подписали АО «НК «КазМунайГаз» и корейские партнёры.", "ru",
          "org:kazmunaygas", "КазМунайГаз"),
     ],
-    ids=["kk-country-before-ministry", "ru-legal-forms-before-company"],
+    ids=["ru-country-after-ministry", "ru-legal-forms-before-company"],
 )  # fmt: skip
-def test_a_span_of_known_names_and_legal_forms_gives_way_to_them(
+def test_a_qualified_or_legal_form_name_resolves_to_the_known_organisation(
     stage: EntityRecognizer, text: str, lang: str, org: str, mention: str
 ) -> None:
-    """A statistical span that strings gazetteer names together (a country before a ministry, a legal form
-    before a company) is not a new organisation: the known names stand."""
+    """A country after a ministry, legal forms before a company: the organisation is the one the gazetteer knows."""
     doc = analyse(stage, text, lang)
     assert (org, mention) in found(doc)
     assert all(
@@ -179,3 +179,18 @@ def test_a_span_of_a_country_and_a_person_gives_way_to_both(stage: EntityRecogni
         e.id for e in doc.entities
     }
     assert not [e for e in doc.entities if e.type == "ORG"]
+
+
+def test_a_statistical_span_of_known_names_and_connectives_gives_way() -> None:
+    text = "Қазақстан Сауда және интеграция министрлігі мен Air Liquide Munay Tech Gases"
+    country = EntitySpan(0, 9, "GPE", "country:KZ")
+    ministry = EntitySpan(10, 43, "ORG", "org:kz-trade-ministry")
+    company = EntitySpan(48, 59, "ORG", "org:air-liquide")
+    spans = [country, ministry, company, EntitySpan(0, 43, "ORG", source="kaznerd-crf"),
+             EntitySpan(48, len(text), "ORG", source="kaznerd-crf")]  # fmt: skip
+    kept = resolve_overlaps(spans, text)
+    assert [text[s.start : s.end] for s in kept] == [
+        "Қазақстан",
+        "Сауда және интеграция министрлігі",
+        "Air Liquide Munay Tech Gases",  # Munay Tech Gases names more than Air Liquide
+    ]
