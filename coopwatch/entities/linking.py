@@ -313,14 +313,16 @@ def _joins(part: Entity, full: Entity) -> bool:
 
 
 def adopt_surnames(entities: list[Entity], known: Container[str]) -> list[Entity]:
-    """One name, one sense in an article: a lone word that a tagger called an organisation or place
-    (Иверсен атап өтті, Kosherbayev said) is a person when it is the surname of a person named in full
-    there. Gazetteer records (ids in `known`) keep their type; `merge_people` then joins the two."""
-    surnames = [name_key(e.name).split()[-1] for e in entities if e.type == "PER" and len(e.name.split()) > 1]
+    """One name, one sense in an article: a name that a tagger called an organisation or place
+    (Иверсен атап өтті, Kosherbayev said, Han Chunlin noted) is a person when it is a person's full
+    name there or, alone, their surname. Gazetteer records (ids in `known`) keep their type;
+    `merge_people` then joins the two."""
+    people = [name_key(e.name).split() for e in entities if e.type == "PER" and len(e.name.split()) > 1]
     for e in entities:
-        if e.type == "PER" or e.id in known or len(e.name.split()) != 1:
+        if e.type == "PER" or e.id in known:
             continue
-        if any(_same_word(name_key(e.name), s) for s in surnames):
+        words = name_key(e.name).split()
+        if any(words == full or (len(words) == 1 and _same_word(words[0], full[-1])) for full in people):
             e.type, e.id = "PER", new_id("PER", e.name)
     return entities
 

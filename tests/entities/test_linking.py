@@ -117,6 +117,13 @@ def test_a_lone_surname_typed_as_an_organisation_is_the_person() -> None:
     ]
 
 
+def test_a_full_name_typed_as_an_organisation_is_the_person() -> None:
+    """Han Chunlin noted ...: the same words as the person named before are that person."""
+    org = Entity(new_id("ORG", "Han Chunlin"), "ORG", "Han Chunlin", [Mention(80, 91, "Han Chunlin")])
+    merged = merge_people(adopt_surnames([_person("Han Chunlin", "Han Chunlin", 10), org], set()))
+    assert [(e.type, e.name, len(e.mentions)) for e in merged] == [("PER", "Han Chunlin", 2)]
+
+
 def test_last_words_of_a_full_name_join_it() -> None:
     """A tagger that misses a sentence's first word leaves the tail of a name (Док Кын of Ан Док Кын)."""
     merged = merge_people([_person("An Dok Kyn", "Ан Док Кын", 0), _person("Dok Kyn", "Док Кын", 60)])
