@@ -14,7 +14,6 @@ from coopwatch.clean import Cleaner
 from coopwatch.cluster import assign_clusters
 from coopwatch.dates import DateFinder
 from coopwatch.entities import EntityRecognizer
-from coopwatch.entities.linking import unify_names
 from coopwatch.events import EventExtractor
 from coopwatch.figures import FigureExtractor
 from coopwatch.gazetteer import Gazetteer
@@ -61,9 +60,12 @@ class Pipeline:
                 learn(readable)
 
     def settle(self, docs: Sequence[Document]) -> None:
-        """Decisions that need the whole analysed batch: one name for each entity across articles."""
-        gazetteer = next((s.gazetteer for s in self.stages if isinstance(s, EntityRecognizer)), None)
-        unify_names([d for d in docs if not d.error], gazetteer.records if gazetteer is not None else ())
+        """Let stages that decide across the analysed batch (one name per entity) see it last."""
+        readable = [d for d in docs if not d.error]
+        for stage in self.stages:
+            settle = getattr(stage, "settle", None)
+            if callable(settle):
+                settle(readable)
 
     def analyze_all(self, docs: Iterable[Document]) -> list[Document]:
         """Analyse and cluster a batch of already-read documents."""

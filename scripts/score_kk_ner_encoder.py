@@ -19,11 +19,10 @@ import argparse
 import json
 import sys
 import time
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_kk_ner import DATA, VIEWS, read_conll, score, sentence_ids
+from train_kk_ner import DATA, VIEWS, holdout_split, read_conll, score, sentence_ids
 
 from coopwatch.ner import kk
 
@@ -58,10 +57,9 @@ def score_shipped(
 
 
 def holdout(data: Path) -> list[Sentence]:
-    """The 10% of valid that `--holdout` runs score on (the same crc32 split of sentence ids)."""
+    """The 10% of valid that `--holdout` runs score on (`train_kk_ner.holdout_split`)."""
     valid = read_conll(data / "IOB2_valid.txt")
-    ids = sentence_ids(data / "with_sentID" / "IOB2_valid2.txt")
-    return [s for s, i in zip(valid, ids, strict=True) if not zlib.crc32(i.encode()) % 10]
+    return holdout_split(valid, sentence_ids(data / "with_sentID" / "IOB2_valid2.txt"))[1]
 
 
 def vote(argv: list[str]) -> None:

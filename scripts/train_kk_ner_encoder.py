@@ -26,7 +26,6 @@ import math
 import random
 import sys
 import time
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +34,7 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_kk_ner_encoder import score_shipped
-from train_kk_ner import DATA, VIEWS, read_conll, score, sentence_ids
+from train_kk_ner import DATA, VIEWS, holdout_split, read_conll, score, sentence_ids
 
 from coopwatch.ner import kk
 from coopwatch.ner.encoder import Encoder, decode_tags, load_encoder
@@ -227,9 +226,7 @@ def main(argv: list[str] | None = None) -> None:
     ]
     index = {lab: i for i, lab in enumerate(labels)}
     if args.holdout:
-        ids = sentence_ids(args.data / "with_sentID" / "IOB2_valid2.txt")
-        fit = [s for s, i in zip(valid, ids, strict=True) if zlib.crc32(i.encode()) % 10]
-        test = [s for s, i in zip(valid, ids, strict=True) if not zlib.crc32(i.encode()) % 10]
+        fit, test = holdout_split(valid, sentence_ids(args.data / "with_sentID" / "IOB2_valid2.txt"))
     else:
         fit, test = valid, read_conll(args.data / "IOB2_test.txt")
     t0 = time.perf_counter()

@@ -33,6 +33,7 @@ from coopwatch.entities.linking import (
     resolve_overlaps,
     split_brackets,
     surname_key,
+    unify_names,
 )
 from coopwatch.entities.numbered import NumberedInstitutionRecognizer
 from coopwatch.entities.other import AffixMorphology, OnFirstUse, SlavicMorphology, SubstringRecognizer
@@ -143,6 +144,10 @@ class EntityRecognizer:
         doc.entities = sorted(merge_people(ordered), key=lambda e: e.mentions[0].start)
         doc.countries = sorted(countries)
         return doc
+
+    def settle(self, docs: Sequence[Document]) -> None:
+        """After the whole batch: one name per new entity id across its articles (`unify_names`)."""
+        unify_names(docs, self.gazetteer.records)
 
 
 def _names_currency(text: str, span: EntitySpan) -> bool:

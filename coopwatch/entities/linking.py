@@ -409,8 +409,9 @@ def split_brackets(spans: list[EntitySpan], text: str) -> list[EntitySpan]:
         head = surface[:cut].rstrip()
         if _WORD.search(head):
             out.append(replace(span, end=span.start + len(head), name=None))
-        inner = surface[cut + 1 :].strip()
-        start = span.start + cut + 1 + (len(surface[cut + 1 :]) - len(surface[cut + 1 :].lstrip()))
+        rest = surface[cut + 1 :]
+        inner = rest.strip()
+        start = span.start + cut + 1 + len(rest) - len(rest.lstrip())
         if _WORD.search(inner) and text[start + len(inner) : start + len(inner) + 1] == ")":
             out.append(replace(span, start=start, end=start + len(inner), name=None))
     return out
@@ -420,18 +421,19 @@ def merge_bracket_aliases(entities: list[Entity], text: str, known: Container[st
     """Fold a person or organisation named in brackets right after another of its type into it:
     Korea Gas Corporation (KOGAS), Ши Тао (Shi Tao). Two records of the gazetteer (ids in `known`)
     stay apart; a gazetteer record absorbs a new entity, whichever comes first."""
-    at = {(m.start, m.end): e for e in entities for m in e.mentions}
+    owner_at = {m.start: e for e in entities for m in e.mentions}  # mentions never overlap
+    end_at = {m.start: m.end for e in entities for m in e.mentions}
     absorbed: set[int] = set()
     for entity in entities:
         if entity.type not in ("PER", "ORG"):
             continue
         for m in list(entity.mentions):
             gap = re.match(r"\s*\(\s*", text[m.end : m.end + 4])
-            if gap is None:
+            start = m.end + gap.end() if gap else -1
+            alias = owner_at.get(start)
+            if alias is None or text[end_at[start] : end_at[start] + 1] != ")":
                 continue
-            start = m.end + gap.end()
-            alias = next((e for (s, end), e in at.items() if s == start and text[end : end + 1] == ")"), None)
-            if alias is None or alias is entity or alias.type != entity.type or id(alias) in absorbed:
+            if alias is entity or alias.type != entity.type or id(alias) in absorbed:
                 continue
             if alias.id in known and entity.id in known:
                 continue
@@ -440,7 +442,7 @@ def merge_bracket_aliases(entities: list[Entity], text: str, known: Container[st
             owner.mentions.sort(key=lambda x: x.start)
             absorbed.add(id(part))
             for x in part.mentions:
-                at[(x.start, x.end)] = owner
+                owner_at[x.start] = owner
     return [e for e in entities if id(e) not in absorbed]
 
 

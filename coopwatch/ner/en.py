@@ -218,7 +218,9 @@ class EnglishRecognizer:
             if type_ != "PER" and kind == "name" and name in people and not self._place(name):
                 type_ = "PER"  # one name, one sense in a text: Shearer's goal after Alan Shearer
             lone = (type_ == "PER" and " " not in name) or (type_ == "ORG" and bool(_ADJECTIVAL.match(name)))
-            if (lone and name not in people) or (type_ == "PER" and _NAMED_AFTER.search(text, 0, s)):
+            if (lone and name not in people) or (
+                type_ == "PER" and _NAMED_AFTER.search(text, max(0, s - 20), s)
+            ):
                 continue
             out.append(EntitySpan(s + offset, e + offset, type_, rec_id, name=name, kind=kind, source=SOURCE))
         return out

@@ -221,7 +221,6 @@ class Encoder:
         hd = cfg.hidden // cfg.heads
         groups = _attention_groups(lengths, len(x))
         scale = np.float32(1 / np.sqrt(hd))
-        x = x.copy()
         for layer in self.layers:
             qkv = np.empty((len(x) + 1, 3 * cfg.hidden), np.float32)  # the last row stands for padding
             np.matmul(x, layer["qkv"], out=qkv[:-1])

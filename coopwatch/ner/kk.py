@@ -340,7 +340,8 @@ class ContextualTagger:
             if not names_only or (words and needs_encoder(words, crf_tags[-1], crf.marginal("O", 0))):
                 chosen.append(i)
         out = [list(tags) for tags in crf_tags]
-        known = np.array([label in set(crf.labels()) for label in self.labels])
+        crf_labels = set(crf.labels())
+        known = np.array([label in crf_labels for label in self.labels])
         for i, encoded in zip(chosen, self.log_probs([sentences[i] for i in chosen]), strict=True):
             crf.set(feats[i])
             marginals = np.full(encoded.shape, 1e-9)
@@ -427,15 +428,18 @@ class KazakhRecognizer:
 
 def _join_named_after(spans: list[EntitySpan], pieces: Sequence[Piece]) -> list[EntitySpan]:
     """An organisation span widened over the «X атындағы» before it; spans inside that stretch go."""
-    for text, offset in pieces:
-        for i, span in enumerate(spans):
-            if span.type != "ORG" or not offset <= span.start <= offset + len(text):
-                continue
-            m = _NAMED_AFTER.search(text, max(0, span.start - offset - 60), span.start - offset)
-            if m is None and " атындағы " in text[span.start - offset : span.end - offset]:
-                m = _INITIALS_BEFORE.search(text, max(0, span.start - offset - 12), span.start - offset)
+    out: list[EntitySpan] = []
+    for span in spans:  # in text order, so the spans a widening swallows are already in `out`
+        piece = next(((t, o) for t, o in pieces if o <= span.start <= o + len(t)), None)
+        if span.type == "ORG" and piece is not None:
+            text, offset = piece
+            at = span.start - offset
+            m = _NAMED_AFTER.search(text, max(0, at - 60), at)
+            if m is None and " атындағы " in text[at : span.end - offset]:
+                m = _INITIALS_BEFORE.search(text, max(0, at - 12), at)
             if m is not None:
                 start = m.start(1) + offset
-                spans[i] = EntitySpan(start, span.end, "ORG", source=span.source)
-                spans = [s for s in spans if not (start <= s.start and s.end <= span.start)]
-    return spans
+                out = [s for s in out if not (start <= s.start and s.end <= span.start)]
+                span = EntitySpan(start, span.end, "ORG", source=span.source)
+        out.append(span)
+    return out

@@ -67,13 +67,21 @@ class ArticleFilter:
         if self.entity:
             where.append("EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.rowid AND e.entity_id = ?)")
             params.append(self.entity)
-        if since := _check_date("since", self.since):
-            where.append("d.date >= ?")
-            params.append(since)
-        if until := _check_date("until", self.until):
-            where.append("substr(d.date, 1, ?) <= ?")
-            params.extend([len(until), until])
+        _date_range("d.date", self.since, self.until, where, params)
         return where, params
+
+
+def _date_range(
+    column: str, since: str | None, until: str | None, where: list[str], params: list[Any]
+) -> None:
+    """Conditions for a date column between `since` and `until`, both checked; `until` is a prefix, so
+    --until 2025 keeps every date of 2025."""
+    if since := _check_date("since", since):
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until := _check_date("until", until):
+        where.append(f"substr({column}, 1, ?) <= ?")
+        params.extend([len(until), until])
 
 
 def pair(text: str) -> tuple[str, str]:
@@ -153,12 +161,7 @@ def _filter_ids(conn: sqlite3.Connection, f: ArticleFilter) -> np.ndarray | None
     if f.lang:
         where.append("lang = ?")
         params.append(f.lang.lower())
-    if since := _check_date("since", f.since):
-        where.append("date >= ?")
-        params.append(since)
-    if until := _check_date("until", f.until):
-        where.append("substr(date, 1, ?) <= ?")
-        params.extend([len(until), until])
+    _date_range("date", f.since, f.until, where, params)
     sets: list[tuple[str, list[Any]]] = []
     if where:  # documents_lang_date or documents_date cover these
         sets.append((f"SELECT group_concat(rowid) FROM documents WHERE {' AND '.join(where)}", params))
@@ -526,12 +529,7 @@ def events(
     if article:
         where.append("d.id = ?")
         params.append(article)
-    if since := _check_date("since", since):
-        where.append("coalesce(ev.date, d.date) >= ?")
-        params.append(since)
-    if until := _check_date("until", until):
-        where.append("substr(coalesce(ev.date, d.date), 1, ?) <= ?")
-        params.extend([len(until), until])
+    _date_range("coalesce(ev.date, d.date)", since, until, where, params)
     cond = " AND ".join(where) or "1"
     sql = f"FROM events ev JOIN documents d ON d.rowid = ev.doc WHERE {cond}"
     total = conn.execute(f"SELECT count(*) {sql}", params).fetchone()[0]
