@@ -3,11 +3,16 @@
 `statistical_recognizers` gives one lazy recogniser per language: its model is loaded on the first
 article in that language (once per process) and a missing package or model only costs that
 language its statistical NER, with one warning, never the batch.
+
+The models' cost grows faster than linearly with the length of what they are given at once (a
+whole article pasted as one line), so every piece longer than `MAX_PIECE` characters is cut into
+bounded pieces first, at a sentence end where there is one (`bounded_pieces`).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -15,7 +20,38 @@ from coopwatch.entities.base import EntitySpan, Piece, Recognizer, recognize_pie
 from coopwatch.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
+MAX_PIECE = 2000  # characters a statistical model reads at once; paragraphs are shorter
+_SENTENCE_END = re.compile(r"[.!?…][\"»”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 _BROKEN: dict[str, str] = {}  # language -> why its recogniser could not be built
+
+
+def _cut_at(text: str, start: int, limit: int) -> int:
+    """Where the piece that begins at `start` ends: after the last sentence end within `limit`
+    characters, else at the last space, else at `limit` (linear: only that window is searched)."""
+    stop = start + limit
+    window_start = start + limit // 2  # a piece is never shorter than half the limit
+    last = None
+    for m in _SENTENCE_END.finditer(text, window_start, stop):
+        last = m.end()
+    if last is None:
+        for m in _SPACE.finditer(text, window_start, stop):
+            last = m.end()
+    return last if last is not None and last > start else stop
+
+
+def bounded_pieces(pieces: Sequence[Piece], limit: int = MAX_PIECE) -> list[Piece]:
+    """The pieces with every one longer than `limit` cut into consecutive pieces of at most `limit`
+    characters (offsets kept), so no model ever reads more than `limit` characters at once."""
+    out: list[Piece] = []
+    for text, offset in pieces:
+        start = 0
+        while len(text) - start > limit:
+            end = _cut_at(text, start, limit)
+            out.append((text[start:end], offset + start))
+            start = end
+        out.append((text[start:] if start else text, offset + start))
+    return out
 
 
 def _russian(gazetteer: Gazetteer) -> Recognizer:
@@ -63,13 +99,12 @@ class LazyRecognizer:
         return self._inner
 
     def recognize(self, text: str, offset: int = 0) -> list[EntitySpan]:
-        inner = self._load()
-        return inner.recognize(text, offset) if inner is not None else []
+        return self.recognize_pieces([(text, offset)])
 
     def recognize_pieces(self, pieces: Sequence[Piece]) -> list[EntitySpan]:
         """All pieces of a document, batched when the real recogniser can (see `recognize_pieces`)."""
         inner = self._load()
-        return recognize_pieces(inner, pieces) if inner is not None else []
+        return recognize_pieces(inner, bounded_pieces(pieces)) if inner is not None else []
 
 
 def statistical_recognizers(gazetteer: Gazetteer) -> dict[str, LazyRecognizer]:

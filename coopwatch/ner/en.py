@@ -198,10 +198,11 @@ class EnglishRecognizer:
         """Our spans of one piece from spaCy's reading of its lines."""
         found: list[_Found] = []
         for line, doc in lines:
+            read = doc.text  # spaCy joins its tokens anew on every `doc.text`: once per line, not per name
             for ent in doc.ents:
-                if doc.text != line.group() and ent.label_ not in _PLACES:
+                if read != line.group() and ent.label_ not in _PLACES:
                     continue  # title-cased capitals read as names of people and bodies too freely
-                span = self._span(doc.text, ent.start_char, ent.end_char, ent.label_)
+                span = self._span(read, ent.start_char, ent.end_char, ent.label_)
                 if span is not None:
                     s, e, type_, rec_id, kind = span
                     found.append((line.start() + s, line.start() + e, type_, rec_id, kind))
