@@ -11,6 +11,7 @@ from coopwatch.dates.grammar import FoundDate, find_dates
 from coopwatch.model import Document, Segment
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 
 
 def _words(text: str) -> int:
@@ -79,4 +80,25 @@ class DateFinder:
             for f in found
             if _words(doc.text[seg.start : f.start] + doc.text[f.end : seg.end]) <= self.date_line_words
         ]
-        return max(bylines, default=None)
+        return max(bylines, default=None) or self._masthead_date(doc, today)
+
+    def _masthead_date(self, doc: Document, today: str) -> str | None:
+        """A publication stamp above the body (`10 Апреля 2023, 16:38` between the title and the text)
+        that the cleaner took for page furniture. It carries a time of day; a site's banner of today
+        (`Понедельник, 28 апреля, 2025`) does not, and is not the article's date."""
+        for seg in doc.segments:
+            if seg.kind in ("body", "title"):
+                break
+            line = doc.text[seg.start : seg.end]
+            if not _TIME_OF_DAY.search(line):
+                continue
+            for f in find_dates(
+                line, doc.lang if doc.lang in ("kk", "ru", "en") else None, ref_year=self.ref_year
+            ):
+                if (
+                    f.point
+                    and f.date <= today
+                    and _words(line[: f.start] + line[f.end :]) <= self.date_line_words
+                ):
+                    return f.date
+        return None

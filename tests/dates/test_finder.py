@@ -129,3 +129,21 @@ def test_real_seeds_are_dated_only_by_their_header(shared: Path) -> None:
         "seed-003": None,
         "seed-004": None,
     }
+
+
+def test_a_publication_stamp_above_the_body_dates_the_article() -> None:
+    doc = lines_doc(
+        ("boilerplate", "Казахстан и Азербайджан обсудили транзит"),
+        ("boilerplate", "10 Апреля 2023, 16:38"),
+        ("boilerplate", "Подпишитесь на наш канал"),
+        ("body", "Министры встретились в Баку и обсудили Средний коридор."),
+    )
+    assert FINDER(doc).date == "2023-04-10"
+
+
+def test_a_stamp_below_the_body_start_is_not_read_as_the_masthead() -> None:
+    doc = lines_doc(
+        ("body", "Министры встретились в Баку и обсудили Средний коридор."),
+        ("boilerplate", "Читайте также: 3 марта 2022, 09:15 новость о другом"),
+    )
+    assert FINDER(doc).date is None
