@@ -215,6 +215,7 @@ def _ingest(paths: Sequence[Path], db: Path | None, settings: Settings) -> list[
         before = store.count()
         docs = _analyse(paths, settings)
         clusterer = store_clusterer(store)  # decides against what is stored, through its cluster index
+        clusterer.prepare(docs)  # the batch's key frequencies count before any article is decided
         stored = skipped = 0
         with _progress() as progress:
             task = progress.add_task("clustering and storing", total=len(docs))

@@ -40,6 +40,7 @@ def assign_clusters(
 ) -> Clusterer:
     """Set `cluster` on every analysed document of the batch (`c1`, `c2`, ... in input order)."""
     clusterer = Clusterer(MemoryIndex(), _model(embedder), dedupe=False)
+    clusterer.prepare(docs)
     for doc in docs:
         clusterer.add(doc)
     clusterer.finish()
@@ -62,6 +63,7 @@ def cluster_into_store(
 ) -> Clusterer:
     """Cluster an ingest's articles against the knowledge base, remembering their evidence there."""
     clusterer = store_clusterer(store, embedder)
+    clusterer.prepare(docs)
     for doc in docs:
         clusterer.add(doc)
     clusterer.finish()

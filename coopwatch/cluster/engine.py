@@ -1,79 +1,146 @@
 """Assign each arriving article to the event it reports, against everything already indexed.
 
-Per article: cheap keys find a bounded list of candidates (inverted index, capped postings,
-date window); each candidate is decided by the cheapest rule that can: near-copy (MinHash),
-shared language-independent evidence (people, organisations, figures), and only then
-sentence alignment with multilingual embeddings. The cost of one article does not depend on
-how many are stored.
+Per article: cheap keys find a bounded list of candidate articles (inverted index, capped
+postings), and so the clusters they belong to. Each such cluster is judged as a whole:
 
-Shared names say "same topic", not always "same event": two outlets' reports of one hearing
-share every name. So shared evidence joins alone only when both articles are dated (within
-the window); between undated articles it must be confirmed by some aligned sentences. Weak
-keys (numbers, name skeletons, LSH bands) only find candidates, they never join. An article
-that reaches two clusters merges them only on a strong link (near-copy, alignment) or on two
-evidence links from different articles of the other cluster: one link is how stories chain.
+1. the event signatures (date, partner pair) of the article and of every member must be
+   compatible, or the cluster is vetoed;
+2. a small model (`pairs.py`) gives the probability that the article and each member tell one
+   event, from evidence weighted by how specific it is in the knowledge base;
+3. the article joins the cluster whose mean probability over its members is highest, if that
+   mean reaches the model's threshold. One similar member is not enough, so stories do not
+   chain; a second cluster that passes the same test against the article merges into it only
+   when all their members are compatible and the two clusters, as wholes, pass it too.
+
+Sentence embeddings only break ties: for a cluster just under the threshold, aligned lead
+sentences that carry a name or a number decide. The cost of one article does not depend on
+how many are stored.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from coopwatch.cluster import minhash
+from coopwatch.cluster import pairs
 from coopwatch.cluster.embeddings import MARGIN, MARGIN_SAME_LANGUAGE, Embedder, SentenceVectors, alignment
 from coopwatch.cluster.evidence import Record, record_of
 from coopwatch.cluster.index import POSTING_CAP, ClusterIndex, Link
+from coopwatch.cluster.signature import agreed, conflict, date_gap
 from coopwatch.model import Document
 
-DATE_WINDOW_DAYS = 3
-NEAR_DUPLICATE = 0.7
-MIN_SHARED = 2  # named people/organisations (or stated figures) two reports must share
-MIN_OVERLAP = 0.3  # of the smaller article's strong evidence
-MAX_CANDIDATES = 24  # candidates scored per article, best blocking weight first
-MAX_EMBEDDED = 8  # of those, how many may be decided by sentence alignment
-ALIGN_SHARE = 0.66  # share of the shorter article's sentences that must find a match
-MIN_ALIGNED = 2  # and at least this many: one similar sentence is not a story
+MAX_CANDIDATES = 24  # candidate articles per new article, best blocking weight first
+MAX_CLUSTERS = 8  # of their clusters, how many are judged
+MAX_MEMBERS = 16  # members of a cluster read to judge it (the latest ones)
 MIN_CANDIDATE_WEIGHT = 1.0
-CONFIRM_SHARE = 0.34  # alignment that confirms shared evidence between undated articles
-MIN_LINKS = 2  # evidence links (from different articles) that let an article merge two clusters
-STRONG = frozenset({"near-duplicate", "aligned"})  # links that decide alone, merges included
-_RANK = {"near-duplicate": 3.0, "aligned": 2.0, "evidence": 1.0}
-# How much one shared blocking key says, by kind: entities and figures are specific, text
-# numbers and name skeletons less so, lead-sentence LSH bands only that the leads are close.
-WEIGHTS = {"e": 3.0, "f": 3.0, "b": 1.0, "n": 1.0, "w": 1.0, "v": 1.0, "p": 0.5, "l": 1.0}
-
-
-def _strength(links: list[Link]) -> float:
-    """How surely an article belongs to a cluster: its best link's rule, then score, then their number."""
-    return max(_RANK.get(x.rule, 0.0) + min(x.score, 1.0) for x in links) + 0.1 * (len(links) - 1)
-
-
-def _decides(links: list[Link]) -> bool:
-    """Links strong enough to merge the cluster they reach into another."""
-    return len(links) >= MIN_LINKS or any(x.rule in STRONG for x in links)
+UNDECIDED = 0.35  # a cluster's mean probability from which alignment may still decide
+# An undated article joins only on strong evidence, a near-copy or an aligned translation (the
+# model alone joined different undated NTREX stories, B-cubed precision 0.89): alignment is asked
+# of every compatible candidate cluster, best first.
+UNDECIDED_UNDATED = 0.0
+MAX_EMBEDDED = 8  # clusters per article that may be decided by alignment
+ALIGN_SHARE = 0.66  # share of the shorter article's informative sentences that must find a match
+MIN_ALIGNED = 2
+MAX_KEYS_SHOWN = 8
+# How much one shared blocking key says when looking for candidates: entities and figures are
+# specific, text numbers and name skeletons less so.
+WEIGHTS = {"e": 3.0, "f": 3.0, "g": 1.5, "b": 1.0, "n": 1.0, "w": 1.0, "v": 1.0, "p": 0.5}
+TOTAL_KEY = "#total"  # the frequency table's count of articles
 
 
 def _kind(key: str) -> str:
     return key.split(":", 1)[0]
 
 
+@dataclass(slots=True)
+class Verdict:
+    """How one candidate cluster was judged against the new article."""
+
+    cluster: str
+    members: list[Record]
+    scores: list[pairs.PairScore]
+    mean: float
+    veto: str | None = None
+    rule: str = "signature"
+    sentences: list[list[object]] | None = None  # aligned sentence pairs, when alignment decided
+
+
+def _undecided(record: Record, verdict: Verdict) -> float:
+    """The mean probability from which alignment is asked: any, when the dates cannot be compared."""
+    return UNDECIDED if _dated(record, verdict) else UNDECIDED_UNDATED
+
+
+def _dated(record: Record, verdict: Verdict) -> bool:
+    """Whether the article's date can be compared with every member's (a full date, or a stated day
+    and month against one), so that the model's verdict can stand."""
+    return all(date_gap(record.event, m.event) is not None for m in verdict.members)
+
+
+def _decided(record: Record, verdict: Verdict) -> bool:
+    """The model may join dated reports; undated ones only a near-copy (or, later, an alignment)."""
+    return verdict.rule == "near-duplicate" or _dated(record, verdict)
+
+
 class Clusterer:
     """Decides, one article at a time, which cluster it joins; remembers why in the index."""
 
-    def __init__(self, index: ClusterIndex, embedder: Embedder | None = None, *, dedupe: bool = True) -> None:
+    def __init__(
+        self,
+        index: ClusterIndex,
+        embedder: Embedder | None = None,
+        *,
+        dedupe: bool = True,
+        model: pairs.PairModel | None = None,
+    ) -> None:
         self.index = index
         self.dedupe = dedupe  # the store keeps one copy of a text; a batch keeps every line
         self.vectors = SentenceVectors(embedder) if embedder is not None else None
+        self.model = model or pairs.default_model()
         self.stats: Counter[str] = Counter()
         self._seen: dict[str, list[Document]] = {}
+        self._prepared: dict[int, Record] = {}
+        self._pending: Counter[str] = Counter()  # key frequencies of prepared articles not yet filed
+        self._weights: dict[str, float] = {}
+
+    # Document frequencies: the knowledge base's, plus the batch being prepared.
+
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Count a whole batch's keys before deciding any article, so that order matters less."""
+        for doc in docs:
+            if doc.error or id(doc) in self._prepared:
+                continue
+            record = record_of(doc)
+            self._prepared[id(doc)] = record
+            self._pending.update(record.terms())
+            self._pending[TOTAL_KEY] += 1
+
+    def _load_weights(self, keys: Iterable[str]) -> None:
+        wanted = set(keys) | {TOTAL_KEY}
+        counts = self.index.frequencies(wanted)
+        total = counts.get(TOTAL_KEY, 0) + self._pending[TOTAL_KEY]
+        self._weights = {
+            k: pairs.specificity(counts.get(k, 0) + self._pending[k], total) for k in wanted if k != TOTAL_KEY
+        }
+
+    def weigh(self, key: str) -> float:
+        """How specific a key is now: 1 for a key no other article has, near 0 for one that all have."""
+        return self._weights.get(key, 1.0)
+
+    # Deciding one article.
 
     def add(self, doc: Document) -> str | None:
         """Put one analysed article in a cluster (new or existing) and return its id."""
         if doc.error:
             return None
-        record = record_of(doc)
+        record = self._prepared.pop(id(doc), None)
+        if record is None:
+            record = record_of(doc)
+        else:
+            self._pending.subtract(record.terms())
+            self._pending[TOTAL_KEY] -= 1
         if not self.dedupe and record.key in self._seen:
             record.key = f"{record.key}#{len(self._seen)}"
         self._seen.setdefault(record.key, []).append(doc)
@@ -82,40 +149,26 @@ class Clusterer:
             doc.cluster = known.cluster
             return known.cluster
         keys = record.blocking_keys() | set(self._lead_keys(record))
-        joined: dict[str, list[Link]] = {}
-        embedded = 0
-        for cand_key in self._candidates(keys):
-            cand = self.index.record(cand_key)
-            if cand is None or not self._dates_agree(record, cand):
-                continue
-            links = joined.get(cand.cluster)
-            if links and _decides(links):
-                continue  # this cluster is decided already
-            link = self._cheap(record, cand)
-            if link is None and links:
-                continue  # a second link to a cluster must be a cheap one: alignment is spent on new ones
-            if link is not None and link.rule == "evidence" and not self._evidence_stands(record, cand):
-                if embedded >= MAX_EMBEDDED:
-                    link = None
-                else:  # shared names without a shared date: the same topic, maybe not the same event
-                    embedded += 1
-                    link = self._confirmed(record, cand, link)
-            elif link is None and self.vectors is not None and embedded < MAX_EMBEDDED:
-                embedded += 1
-                link = self._aligned(record, cand)
-            if link is not None:
-                joined.setdefault(cand.cluster, []).append(link)
-                self.stats[link.rule] += 1
-        # The article joins the cluster it is most surely part of; it merges another cluster into
-        # that one only on a strong link (near-copy, alignment) or two links from different articles.
-        ranked = sorted(joined, key=lambda c: (-_strength(joined[c]), -self.index.cluster_size(c), c))
-        merged = [c for c in ranked[1:] if _decides(joined[c])]
-        self.stats["merges_refused"] += len(ranked) - 1 - len(merged) if ranked else 0
-        record.cluster = ranked[0] if ranked else self.index.new_cluster_id(record)
-        links = [link for c in [*ranked[:1], *merged] for link in joined[c]]
-        self.index.add(record, keys, links, merged)
+        verdicts = self._judge(record, self._candidates(keys))
+        joined = [
+            v for v in verdicts if v.veto is None and v.mean >= self.model.threshold and _decided(record, v)
+        ]
+        if not joined:
+            tie = self._tie_break(
+                record, [v for v in verdicts if v.veto is None and v.mean >= _undecided(record, v)]
+            )
+            joined = [tie] if tie else []
+        joined.sort(key=lambda v: (-v.mean, -len(v.members), v.cluster))
+        merged = [v for v in joined[1:] if self._mergeable(record, joined[0], v)]
+        self.stats["merges_refused"] += max(0, len(joined) - 1 - len(merged))
+        self.stats["vetoed"] += sum(1 for v in verdicts if v.veto)
+        record.cluster = joined[0].cluster if joined else self.index.new_cluster_id(record)
+        links = [link for v in joined[:1] + merged for link in self._links(record, v)]
+        if joined:
+            links += self._disagreements(record, joined[0].members)
+        self.index.add(record, keys, links, [v.cluster for v in merged])
         self.stats["articles"] += 1
-        self.stats["candidates_embedded"] += embedded
+        self.stats["joined" if joined else "new"] += 1
         doc.cluster = record.cluster
         return record.cluster
 
@@ -126,14 +179,7 @@ class Clusterer:
             for doc in docs:
                 doc.cluster = record.cluster if record else doc.cluster
 
-    def _lead_keys(self, record: Record) -> list[str]:
-        """Approximate-index keys of the lead sentence (all its sentences are embedded in one call,
-        once: alignment against the candidates needs them next)."""
-        if self.vectors is None or not record.sentences:
-            return []
-        return self.vectors.lead_keys(self._sentence_vectors(record)[0])
-
-    def _candidates(self, keys: Iterable[str]) -> list[str]:
+    def _candidates(self, keys: Iterable[str]) -> list[Record]:
         """The best-supported articles filed under the new article's keys (common keys skipped)."""
         weight: Counter[str] = Counter()
         for key, members in self.index.postings(keys, POSTING_CAP).items():
@@ -142,25 +188,113 @@ class Clusterer:
                 weight[member] += w
         ranked = [k for k, w in weight.most_common(MAX_CANDIDATES) if w >= MIN_CANDIDATE_WEIGHT]
         self.stats["candidates"] += len(ranked)
-        return ranked
+        return [r for r in (self.index.record(k) for k in ranked) if r is not None]
+
+    def _judge(self, record: Record, candidates: list[Record]) -> list[Verdict]:
+        """Each candidate cluster against the new article: vetoed, or the mean probability over its members."""
+        clusters = list(dict.fromkeys(c.cluster for c in candidates))[:MAX_CLUSTERS]
+        members = {c: self._members(c) for c in clusters}
+        self._load_weights(record.terms().union(*(m.terms() for ms in members.values() for m in ms)))
+        verdicts = []
+        for cluster in clusters:
+            ms = members[cluster]
+            veto = next((why for m in ms if (why := conflict(record.event, m.event))), None)
+            if veto or not ms:
+                verdicts.append(Verdict(cluster, ms, [], 0.0, veto or "empty"))
+                continue
+            scores = [pairs.score(record, m, self.weigh, self.model) for m in ms]
+            mean = sum(s.probability for s in scores) / len(scores)
+            rule = "near-duplicate" if any(s.jaccard >= pairs.NEAR_DUPLICATE for s in scores) else "signature"
+            verdicts.append(Verdict(cluster, ms, scores, mean, None, rule))
+        return verdicts
+
+    def _members(self, cluster: str) -> list[Record]:
+        return [r for r in (self.index.record(k) for k in self.index.members(cluster, MAX_MEMBERS)) if r]
+
+    def _mergeable(self, record: Record, into: Verdict, other: Verdict) -> bool:
+        """A second cluster the article also fits merges into the first only on the rule an article
+        joins by: no member of one conflicts with a member of the other, and the other's members,
+        against the first's and the article, reach the threshold on average. An article that names
+        two stories does not make them one."""
+        if any(conflict(x.event, y.event) for x in into.members for y in other.members):
+            return False
+        probabilities = [s.probability for s in other.scores]
+        for x in into.members:
+            probabilities += [pairs.score(x, y, self.weigh, self.model).probability for y in other.members]
+        return sum(probabilities) / len(probabilities) >= self.model.threshold
+
+    def _links(self, record: Record, verdict: Verdict) -> list[Link]:
+        """One link per member the article was judged against, with what agreed and the weighted keys."""
+        out = []
+        for member, s in zip(verdict.members, verdict.scores, strict=False):
+            detail = {
+                "probability": round(s.probability, 3),
+                "cluster_mean": round(verdict.mean, 3),
+                "agreed": agreed(record.event, member.event),
+                "keys": [[k, round(w, 2)] for k, w in s.keys[:MAX_KEYS_SHOWN]],
+                "jaccard": round(s.jaccard, 3),
+            }
+            if verdict.rule == "aligned" and member is verdict.members[0]:
+                detail["sentences"] = verdict.sentences
+            rule = "near-duplicate" if s.jaccard >= pairs.NEAR_DUPLICATE else verdict.rule
+            out.append(Link(member.key, record.key, rule, round(s.probability, 3), detail))
+        return out
 
     @staticmethod
-    def _dates_agree(a: Record, b: Record) -> bool:
-        return not (a.day and b.day and abs((a.day - b.day).days) > DATE_WINDOW_DAYS)
+    def _disagreements(record: Record, members: list[Record]) -> list[Link]:
+        """Figures (same indicator and period) and event dates on which the article and a member differ."""
+        out = []
+        for m in members:
+            for fa in record.figures:
+                for fb in m.figures:
+                    same = (fa["indicator"], fa["period"], fa["currency"]) == (
+                        fb["indicator"], fb["period"], fb["currency"],
+                    )  # fmt: skip
+                    if not same or fa["period"] is None:
+                        continue
+                    big = max(abs(fa["value"]), abs(fb["value"])) or 1.0
+                    if abs(fa["value"] - fb["value"]) / big > 0.01:
+                        detail = {"field": "figure", "indicator": fa["indicator"], "period": fa["period"],
+                                  "a": {**fb, "article": m.doc_id}, "b": {**fa, "article": record.doc_id}}  # fmt: skip
+                        out.append(Link(m.key, record.key, "disagrees", 0.0, detail))
+            if record.day and m.day and record.day != m.day:
+                detail = {"field": "date", "a": {"value": m.day.isoformat(), "article": m.doc_id},
+                          "b": {"value": record.day.isoformat(), "article": record.doc_id}}  # fmt: skip
+                out.append(Link(m.key, record.key, "disagrees", 0.0, detail))
+        return out
 
-    @staticmethod
-    def _cheap(a: Record, b: Record) -> Link | None:
-        """Near-copies and shared strong evidence: decided without any model."""
-        jaccard = minhash.similarity(a.signature, b.signature)
-        if jaccard >= NEAR_DUPLICATE:
-            return Link(b.key, a.key, "near-duplicate", round(jaccard, 3), {"jaccard": round(jaccard, 3)})
-        shared = sorted(a.strong & b.strong)
-        smaller = min(len(a.strong), len(b.strong))
-        specific = len(shared) > MIN_SHARED or any(k.startswith(("e:person:", "f:")) for k in shared)
-        if len(shared) >= MIN_SHARED and len(shared) / smaller >= MIN_OVERLAP and specific:
-            detail = {"shared": shared, "also": sorted(a.weak & b.weak)[:10]}
-            return Link(b.key, a.key, "evidence", round(len(shared) / smaller, 3), detail)
+    # Embeddings, only for a cluster the model leaves undecided.
+
+    def _tie_break(self, record: Record, undecided: list[Verdict]) -> Verdict | None:
+        if self.vectors is None or not undecided:
+            return None
+        for verdict in sorted(undecided, key=lambda v: -v.mean)[:MAX_EMBEDDED]:
+            others = [i for i, m in enumerate(verdict.members) if m.lang != record.lang]
+            if not others:
+                continue  # a report in the same language is joined by a near-copy, not by alignment
+            best = max(others, key=lambda i: verdict.scores[i].probability)
+            member = verdict.members[best]
+            self.stats["tie_breaks"] += 1
+            share, pairs_found = self._alignment(record, member)
+            if share >= ALIGN_SHARE and len(pairs_found) >= MIN_ALIGNED:
+                verdict.rule = "aligned"
+                top = sorted(pairs_found, key=lambda p: -p[2])[:3]
+                verdict.sentences = [
+                    [member.sentences[j], record.sentences[i], round(c, 3)] for i, j, c in top
+                ]
+                verdict.members = [member, *verdict.members[:best], *verdict.members[best + 1 :]]
+                verdict.scores = [verdict.scores[best], *verdict.scores[:best], *verdict.scores[best + 1 :]]
+                self.stats["aligned"] += 1
+                return verdict
         return None
+
+    def _lead_keys(self, record: Record) -> list[str]:
+        """Approximate-index keys of an undated article's lead sentence, so that its translations
+        become candidates without a shared name or number. Dated articles get none: they are found
+        by their keys, and embedding every lead would cost most of the clustering time."""
+        if self.vectors is None or not record.sentences or record.event.day or record.event.month_day:
+            return []
+        return self.vectors.lead_keys(self._sentence_vectors(record)[0])
 
     def _sentence_vectors(self, record: Record) -> np.ndarray:
         assert self.vectors is not None
@@ -171,42 +305,8 @@ class Clusterer:
             self.stats["sentences_embedded"] += len(record.sentences)
         return vectors
 
-    def _evidence_stands(self, a: Record, b: Record) -> bool:
-        """Shared evidence joins alone when both reports are dated (and the dates agree, checked
-        before), when there is no model, or when an article is too short to align."""
-        if self.vectors is None or (a.day and b.day):
-            return True
-        return len(a.sentences) < MIN_ALIGNED or len(b.sentences) < MIN_ALIGNED
-
     def _alignment(self, a: Record, b: Record) -> tuple[float, list[tuple[int, int, float]]]:
+        if len(a.sentences) < MIN_ALIGNED or len(b.sentences) < MIN_ALIGNED:
+            return 0.0, []
         margin = MARGIN_SAME_LANGUAGE if a.lang == b.lang else MARGIN
         return alignment(self._sentence_vectors(a), self._sentence_vectors(b), margin)
-
-    def _detail(self, a: Record, b: Record, share: float, pairs: list[tuple[int, int, float]]) -> dict:
-        best = sorted(pairs, key=lambda p: -p[2])[:3]
-        return {
-            "share": round(share, 3),
-            "sentences": [[b.sentences[j], a.sentences[i], round(s, 3)] for i, j, s in best],
-            "shared": sorted((a.strong | a.weak) & (b.strong | b.weak))[:10],
-        }
-
-    def _aligned(self, a: Record, b: Record) -> Link | None:
-        """Sentence alignment: enough of the shorter article is said again in the other."""
-        if len(a.sentences) < MIN_ALIGNED or len(b.sentences) < MIN_ALIGNED:
-            return None
-        share, pairs = self._alignment(a, b)
-        if share < ALIGN_SHARE or len(pairs) < MIN_ALIGNED:
-            return None
-        return Link(b.key, a.key, "aligned", round(share, 3), self._detail(a, b, share, pairs))
-
-    def _confirmed(self, a: Record, b: Record, evidence: Link) -> Link | None:
-        """Shared evidence of two undated articles, kept only if some of their sentences align too:
-        a translation aligns almost fully, another outlet's report of the same topic barely."""
-        share, pairs = self._alignment(a, b)
-        if len(pairs) < MIN_ALIGNED or share < CONFIRM_SHARE:
-            self.stats["evidence_unconfirmed"] += 1
-            return None
-        detail = {**evidence.detail, **self._detail(a, b, share, pairs)}
-        detail["shared"] = evidence.detail["shared"]
-        rule = "aligned" if share >= ALIGN_SHARE else "evidence"
-        return Link(b.key, a.key, rule, round(share, 3) if rule == "aligned" else evidence.score, detail)

@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 
 from coopwatch.cluster import minhash
+from coopwatch.cluster.signature import Signature, signature_of
 from coopwatch.model import Document
 from coopwatch.sentences import split_sentences
 from coopwatch.translit import name_key
@@ -24,6 +25,7 @@ MAX_SENTENCE_CHARS = 400
 MIN_SENTENCE_WORDS = 4
 MAX_NAMES = 40
 MAX_NUMBERS = 40
+TERM_KINDS = frozenset("efgnw")  # entity, figure, place, number, name skeleton
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0.,]\d+)*")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[ \u00a0.,]\d{3})+$")
@@ -46,10 +48,16 @@ class Record:
     signature: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     sentences: list[str] = field(default_factory=list)
     cluster: str = ""
+    event: Signature = field(default_factory=Signature)
+    figures: list[dict] = field(default_factory=list)  # stated figures with their spans, for disagreements
 
     def blocking_keys(self) -> set[str]:
         """Keys under which the index files this article (MinHash bands included)."""
         return self.strong | self.weak | set(minhash.band_keys(self.signature))
+
+    def terms(self) -> set[str]:
+        """The keys whose specificity is weighed: names, places, figures, numbers (not pairs or types)."""
+        return {k for k in self.strong | self.weak if k[0] in TERM_KINDS}
 
 
 def content_key(text: str) -> str:
@@ -107,12 +115,20 @@ def names(text: str, spans: list[tuple[int, int]]) -> set[str]:
     return keys
 
 
+def _informative(sentence: str) -> bool:
+    """A sentence with a name or a number: one with neither ("the leaders discussed the current
+    state of relations") is said of every meeting and is no evidence of the same story."""
+    if any(ch.isdigit() for ch in sentence):
+        return True
+    return any(m.start() > 0 for m in _CAPITALISED.finditer(sentence))
+
+
 def lead_sentences(doc: Document, spans: list[tuple[int, int]]) -> list[str]:
-    """The article's first sentences that carry content: what alignment compares across languages."""
+    """The article's first informative sentences: what alignment compares across languages."""
     out: list[str] = []
     for start, end in spans:
         sentence = " ".join(doc.text[start:end].split())
-        if len(sentence.split()) < MIN_SENTENCE_WORDS:
+        if len(sentence.split()) < MIN_SENTENCE_WORDS or not _informative(sentence):
             continue
         out.append(sentence[:MAX_SENTENCE_CHARS])
         if len(out) >= MAX_SENTENCES:
@@ -132,6 +148,7 @@ def _day(value: str | None) -> date | None:
 def record_of(doc: Document) -> Record:
     """The language-independent evidence of an analysed article."""
     strong = {f"e:{e.id}" for e in doc.entities if e.type in ("PER", "ORG")}
+    strong |= {f"g:{e.id}" for e in doc.entities if e.type in ("GPE", "LOC") and not e.country}
     strong |= {
         f"f:{f.indicator}:{f.currency}:{round(float(f.value), -3 if f.value > 10_000 else 0)}"
         for f in doc.figures
@@ -150,4 +167,18 @@ def record_of(doc: Document) -> Record:
         weak=weak,
         signature=minhash.signature(body),
         sentences=lead_sentences(doc, spans),
+        event=signature_of(doc),
+        figures=[
+            {
+                "indicator": f.indicator,
+                "period": f.period,
+                "value": f.value,
+                "currency": f.currency,
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+            }
+            for f in doc.figures
+            if f.indicator != "other"
+        ],
     )

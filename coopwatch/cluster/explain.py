@@ -22,18 +22,47 @@ def outlet(member: ClusterMember) -> str:
     return PurePath(member.source.split(":")[0]).parent.name or member.source
 
 
+def _key_name(key: object) -> str:
+    """`e:person:emmanuel-macron` -> `emmanuel-macron`: the readable part of an evidence key."""
+    return str(key).rsplit(":", 1)[-1]
+
+
 def _reason(rule: str, score: float, detail: dict[str, object]) -> str:
-    if rule == "near-duplicate":
-        return f"near-copy of the text (MinHash Jaccard {score:.2f})"
+    """One line on why two articles were joined: the model's probability, what agreed, the keys."""
+    if rule == "disagrees":
+        return _disagreement(detail)
     parts = []
-    shared = detail.get("shared") or []
-    if shared:
-        parts.append("shared " + ", ".join(str(k).split(":", 1)[1] for k in shared))  # type: ignore[union-attr]
+    if rule == "near-duplicate":
+        parts.append(f"near-copy of the text (MinHash Jaccard {float(detail.get('jaccard', score)):.2f})")
+    elif "probability" in detail:
+        parts.append(
+            f"same event p={float(detail['probability']):.2f}, cluster mean {float(detail.get('cluster_mean', 0)):.2f}"
+        )  # type: ignore[arg-type]
+    agreed = detail.get("agreed") or []
+    if agreed:
+        parts.append("agree on " + ", ".join(str(a) for a in agreed))  # type: ignore[union-attr]
+    keys = detail.get("keys") or []
+    if keys:
+        parts.append("shared " + ", ".join(f"{_key_name(k)} ({float(w):.2f})" for k, w in keys))  # type: ignore[union-attr]
+    shared = detail.get("shared") or []  # links stored before schema 4
+    if shared and not keys:
+        parts.append("shared " + ", ".join(_key_name(k) for k in shared))  # type: ignore[union-attr]
     if rule == "aligned":
-        parts.insert(0, f"{score:.0%} of sentences aligned")
-        for a, b, cos in detail.get("sentences", []):  # type: ignore[union-attr]
+        for a, b, cos in detail.get("sentences") or []:  # type: ignore[union-attr]
             parts.append(f"“{str(a)[:90]}” ≈ “{str(b)[:90]}” ({cos:.2f})")
     return "; ".join(parts) or rule
+
+
+def _disagreement(detail: dict[str, object]) -> str:
+    """What two joined reports state differently: a figure for the same indicator and period, or a date."""
+    a, b = detail.get("a") or {}, detail.get("b") or {}
+    if detail.get("field") == "figure":
+
+        def told(f: dict) -> str:  # type: ignore[type-arg]
+            return f"“{f.get('text') or f.get('value')}” in {f.get('article')}"
+
+        return f"{detail.get('indicator')} {detail.get('period')}: {told(a)} vs {told(b)}"  # type: ignore[arg-type]
+    return f"date: {a.get('value')} in {a.get('article')} vs {b.get('value')} in {b.get('article')}"  # type: ignore[union-attr]
 
 
 def cluster_view(store: Store, cluster: str) -> Group | None:
@@ -50,12 +79,16 @@ def cluster_view(store: Store, cluster: str) -> Group | None:
     links = Table(title="why they were joined", expand=True)
     for column in ("article", "joined to", "rule", "evidence"):
         links.add_column(column, overflow="fold", no_wrap=column == "rule")
+    differ = Table(title="where they disagree", expand=True)
+    for column in ("article", "other", "what differs"):
+        differ.add_column(column, overflow="fold")
     for link in store.cluster_links(cluster):
         detail = json.loads(link.detail)
-        links.add_row(
-            ids.get(link.b, link.b[:10]), ids.get(link.a, link.a[:10]), link.rule,
-            _reason(link.rule, link.score, detail),
-        )  # fmt: skip
+        table = differ if link.rule == "disagrees" else links
+        cells = [ids.get(link.b, link.b[:10]), ids.get(link.a, link.a[:10])]
+        if table is links:
+            cells.append(link.rule)
+        table.add_row(*cells, _reason(link.rule, link.score, detail))
     if not links.row_count:
         return Group(articles, Text("a single article: nothing was joined"))
-    return Group(articles, links)
+    return Group(articles, links, *([differ] if differ.row_count else []))

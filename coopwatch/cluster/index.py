@@ -8,7 +8,7 @@ cost of one lookup constant however large the base grows.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -52,6 +52,14 @@ class ClusterIndex(Protocol):
 
     def cluster_size(self, cluster: str) -> int: ...
 
+    def members(self, cluster: str, limit: int) -> list[str]:
+        """Content keys of a cluster's articles, the latest first, at most `limit`."""
+        ...
+
+    def frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many filed articles carry each key (`#total`: how many are filed at all)."""
+        ...
+
 
 class MemoryIndex:
     """The index for one batch, in memory."""
@@ -63,6 +71,7 @@ class MemoryIndex:
         self._vectors: dict[str, np.ndarray] = {}
         self._members: dict[str, list[str]] = defaultdict(list)
         self.links: list[Link] = []
+        self._df: Counter[str] = Counter()
         self._next = 0
 
     def postings(self, keys: Iterable[str], cap: int) -> dict[str, list[str]]:
@@ -91,6 +100,8 @@ class MemoryIndex:
             if len(members) <= POSTING_CAP:  # cap + 1 is all a lookup ever reads
                 members.append(record.key)
         self.links.extend(links)
+        self._df.update(record.terms())
+        self._df["#total"] += 1
 
     def save_vectors(self, key: str, vectors: np.ndarray) -> None:
         self._vectors[key] = vectors
@@ -101,6 +112,12 @@ class MemoryIndex:
 
     def cluster_size(self, cluster: str) -> int:
         return len(self._members.get(cluster, ()))
+
+    def members(self, cluster: str, limit: int) -> list[str]:
+        return self._members.get(cluster, [])[::-1][:limit]
+
+    def frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        return {k: self._df[k] for k in keys if k in self._df}
 
     def clusters(self) -> dict[str, str]:
         """Content key -> cluster id of every article seen."""

@@ -10,6 +10,7 @@ import numpy as np
 
 from coopwatch.cluster.evidence import Record
 from coopwatch.cluster.index import Link
+from coopwatch.cluster.signature import Signature
 from coopwatch.store.base import ClusterLink, ClusterRow, Store
 
 DIM = 384
@@ -21,6 +22,8 @@ def _to_row(record: Record, vectors: np.ndarray | None) -> ClusterRow:
         "weak": sorted(record.weak),
         "signature": [int(x) for x in record.signature],
         "sentences": record.sentences,
+        "event": record.event.to_json(),
+        "figures": record.figures,
     }
     return ClusterRow(
         key=record.key,
@@ -45,6 +48,8 @@ def _from_row(row: ClusterRow) -> Record:
         signature=np.array(evidence["signature"], dtype=np.uint64),
         sentences=list(evidence["sentences"]),
         cluster=row.cluster,
+        event=Signature.from_json(evidence.get("event")),
+        figures=list(evidence.get("figures", [])),
     )
 
 
@@ -74,7 +79,9 @@ class StoreIndex:
         rows = [
             ClusterLink(x.a, x.b, x.rule, x.score, json.dumps(x.detail, ensure_ascii=False)) for x in links
         ]
-        self.store.cluster_add(_to_row(record, self._pending.pop(record.key, None)), keys, rows, merged)
+        self.store.cluster_add(
+            _to_row(record, self._pending.pop(record.key, None)), keys, rows, merged, sorted(record.terms())
+        )
 
     def save_vectors(self, key: str, vectors: np.ndarray) -> None:
         if self.store.cluster_row(key) is None:
@@ -87,3 +94,9 @@ class StoreIndex:
 
     def cluster_size(self, cluster: str) -> int:
         return self.store.cluster_size(cluster)
+
+    def members(self, cluster: str, limit: int) -> list[str]:
+        return self.store.cluster_member_keys(cluster, limit)
+
+    def frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        return self.store.cluster_frequencies(keys)

@@ -13,7 +13,7 @@ from typing import ClassVar
 from coopwatch.events.partners import HOST, Sentence, partner_pairs
 from coopwatch.events.places import dateline_place, event_place
 from coopwatch.events.roles import RoleStatement, role_statements, roles_in, sides_in
-from coopwatch.events.types import CUES, EVENT_TYPES, event_type
+from coopwatch.events.types import CUES, EVENT_TYPES, event_type, is_remote
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Document, Event
 from coopwatch.sectors import has_cue, sector_sentences
@@ -24,6 +24,8 @@ __all__ = [
     "EventExtractor",
     "RoleStatement",
     "event_type",
+    "is_remote",
+    "lead_end",
     "partner_pairs",
     "role_statements",
     "roles_in",
@@ -33,7 +35,7 @@ __all__ = [
 _KZ_OFFICIAL = re.compile(r"\b(?:аким\w*|әкім\w*|akim\w*)\b", re.IGNORECASE)
 
 
-def _lead_end(doc: Document) -> int:
+def lead_end(doc: Document) -> int:
     """Where the title and the first body paragraph end: the part that names the article's subject."""
     segments = sorted(doc.body(), key=lambda s: s.start)
     titles = [s.end for s in segments if s.kind == "title"]
@@ -43,7 +45,7 @@ def _lead_end(doc: Document) -> int:
 
 def _sentences(doc: Document, sides: dict[str, str]) -> list[Sentence]:
     """Body sentences with their event type, countries (people's sides included), participants, sectors."""
-    lead_end = _lead_end(doc)
+    lead = lead_end(doc)
     out = []
     for start, end, sectors in sector_sentences(doc):
         countries: set[str] = set()
@@ -62,7 +64,7 @@ def _sentences(doc: Document, sides: dict[str, str]) -> list[Sentence]:
         kind = event_type(doc.text, start, end, doc.lang)
         cue = kind is not None or has_cue(doc.text, doc.lang, start, end)
         out.append(
-            Sentence(start, end, sectors, countries, sorted(set(participants)), kind, cue, start < lead_end)
+            Sentence(start, end, sectors, countries, sorted(set(participants)), kind, cue, start < lead)
         )
     return out
 

@@ -27,6 +27,7 @@ class Tables:
     host_tail: str = NEVER  # endings on a country that make it the host (Қазақстандағы)
     not_yet_cue: str = NEVER  # an agreement cue whose own ending negates it (қол қойылмады)
     not_yet_after: str = NEVER  # after an agreement cue: negated or only possible (мүмкін)
+    remote: str = NEVER  # words of a meeting held at a distance: a phone or video call
 
 
 class Patterns:
@@ -52,6 +53,7 @@ class Patterns:
         self.host_tail = re.compile(rf"(?:{t.host_tail})$", re.IGNORECASE)
         self.not_yet_cue = re.compile(t.not_yet_cue, re.IGNORECASE)
         self.not_yet_after = re.compile(t.not_yet_after, re.IGNORECASE)
+        self.remote = re.compile(rf"(?<!{_W})(?:{t.remote})(?!{_W})", re.IGNORECASE)
 
     def role_of(self, m: re.Match[str]) -> str | None:
         """The role id of a title match (None for a title that is none of ours, such as vice-president)."""

@@ -3,6 +3,8 @@
 from coopwatch.events.base import Tables
 
 TABLES = Tables(
+    remote=r"(?:tele)?phone\s+(?:call|conversation|talks?)|by\s+(?:tele)?phone|(?:tele)?phoned|video\s*(?:call|link|conference)\w*"
+    r"|videoconferenc\w*|spoke\s+on\s+the\s+(?:tele)?phone",
     cues={
         "agreement": r"signed|signs?|signing|agreed|agrees?"
         r"|agreements?\s+(?:was|were)\s+(?:reached|concluded)"

@@ -7,6 +7,8 @@ Kazakh marks negation, place and host on the word itself: қол қойылма�
 from coopwatch.events.base import Tables
 
 TABLES = Tables(
+    remote=r"телефон(?:мен|\s+арқылы)\s+(?:\w+\s+){0,2}(?:сөйлес|әңгімелес|байланыс)\w*|телефон\s+арқылы|телефонмен"
+    r"|бейнебайланыс\w*|бейнеконференц\w*|онлайн\s+(?:кездесу|келіссөз)\w*",
     cues={
         "agreement": r"қол\s+қой\w*|келісім\w*\s+(?:жасал|жасас|қабылда|бекіт)\w*|келісті\w*|келісілді\w*"
         r"|уағдаласт\w*|уағдаластық\w*",

@@ -39,3 +39,9 @@ def event_type(text: str, start: int, end: int, lang: str) -> str | None:
                     found.add(kind)
                     break
     return next((kind for kind in EVENT_TYPES if kind in found), None)
+
+
+def is_remote(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether text[start:end] says a meeting was held at a distance (a phone or video call)."""
+    langs = [lang] if lang in PATTERNS else list(PATTERNS)
+    return any(PATTERNS[code].remote.search(text, start, end) for code in langs)

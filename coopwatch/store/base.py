@@ -142,9 +142,23 @@ class Store(ABC):
         raise StoreError(f"{type(self).__name__} does not keep a cluster index")
 
     def cluster_add(
-        self, row: ClusterRow, keys: Iterable[str], links: list[ClusterLink], merged: list[str]
+        self,
+        row: ClusterRow,
+        keys: Iterable[str],
+        links: list[ClusterLink],
+        merged: list[str],
+        terms: Iterable[str] = (),
     ) -> None:
-        """File one article under its keys with its links, and move `merged` clusters into its own, atomically."""
+        """File one article under its keys with its links, move `merged` clusters into its own, and
+        count its `terms` in the document frequencies, atomically."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    def cluster_member_keys(self, cluster: str, limit: int) -> list[str]:
+        """Content keys of a cluster's articles, the latest first, at most `limit`."""
+        raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    def cluster_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many clustered articles carry each key; `#total` gives how many there are."""
         raise StoreError(f"{type(self).__name__} does not keep a cluster index")
 
     def cluster_save_vectors(self, key: str, vectors: bytes) -> None:

@@ -37,7 +37,7 @@ from coopwatch.store.base import (
     StoreError,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MEMORY = ":memory:"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -172,8 +172,18 @@ _SCHEMA_V3 = (
     "CREATE INDEX IF NOT EXISTS entities_entity_id_doc ON entities (entity_id, doc)",
 )
 
+# How many clustered articles carry each evidence key (and, under `#total`, how many there are):
+# the document frequencies that weigh evidence by how specific it is. Counted from the existing
+# index when an older database is opened.
+_SCHEMA_V4 = (
+    "CREATE TABLE cluster_df (ekey TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
+    "INSERT INTO cluster_df (ekey, n) SELECT ekey, count(*) FROM cluster_keys"
+    " WHERE substr(ekey, 1, 2) IN ('e:', 'f:', 'g:', 'n:', 'w:') GROUP BY ekey",
+    "INSERT INTO cluster_df (ekey, n) SELECT '#total', count(*) FROM cluster_records",
+)
+
 # Schema version -> statements that bring the previous version to it; append, never edit.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4}
 
 
 def _longest_first(*groups: str) -> tuple[str, ...]:
@@ -600,7 +610,12 @@ class SQLiteStore(Store):
         return ClusterRow(*row) if row else None
 
     def cluster_add(
-        self, row: ClusterRow, keys: Iterable[str], links: list[ClusterLink], merged: list[str]
+        self,
+        row: ClusterRow,
+        keys: Iterable[str],
+        links: list[ClusterLink],
+        merged: list[str],
+        terms: Iterable[str] = (),
     ) -> None:
         with self._atomic():
             db = self._db
@@ -626,6 +641,10 @@ class SQLiteStore(Store):
                 "INSERT INTO cluster_links (a, b, rule, score, detail) VALUES (?, ?, ?, ?, ?)",
                 [(x.a, x.b, x.rule, x.score, x.detail) for x in links],
             )
+            db.executemany(
+                "INSERT INTO cluster_df (ekey, n) VALUES (?, 1) ON CONFLICT (ekey) DO UPDATE SET n = n + 1",
+                [(k,) for k in sorted({*terms, "#total"})],
+            )
 
     def cluster_save_vectors(self, key: str, vectors: bytes) -> None:
         with self._atomic():
@@ -637,6 +656,23 @@ class SQLiteStore(Store):
                 0
             ]
         )
+
+    def cluster_member_keys(self, cluster: str, limit: int) -> list[str]:
+        rows = self._db.execute(
+            "SELECT key FROM cluster_records WHERE cluster = ? ORDER BY rowid DESC LIMIT ?", (cluster, limit)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def cluster_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        wanted = sorted(set(keys))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self._db.execute(f"SELECT ekey, n FROM cluster_df WHERE ekey IN ({marks})", chunk).fetchall()
+            )
+        return out
 
     def cluster_members(self, cluster: str) -> list[ClusterMember]:
         rows = self._db.execute(

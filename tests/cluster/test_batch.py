@@ -4,7 +4,7 @@ from coopwatch.cluster import assign_clusters
 from coopwatch.model import Document, Entity, Figure, Mention, Segment
 
 
-def article(doc_id: str, text: str, entity_ids: list[str], date: str | None = None) -> Document:
+def article(doc_id: str, text: str, entity_ids: list[str], date: str | None = "2025-03-14") -> Document:
     entities = [
         Entity(e, "PER" if e.startswith("person:") else "ORG", e, [Mention(0, 1, text[:1])])
         for e in entity_ids

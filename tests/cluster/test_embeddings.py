@@ -8,25 +8,26 @@ from coopwatch.cluster import assign_clusters
 from coopwatch.cluster.embeddings import default_embedder
 from coopwatch.model import Document, Segment
 
+# Sentences with names and numbers: a sentence with neither is no evidence of one story.
 STORY = {
-    "en": "The city council approved a new tram line through the old town on Monday. "
-    "Construction will start in spring and take two years. "
-    "The mayor said the line would carry forty thousand passengers a day. "
-    "Residents of the old town complained about the noise during the works.",
-    "ru": "В понедельник городской совет одобрил новую трамвайную линию через старый город. "
-    "Строительство начнётся весной и продлится два года. "
-    "Мэр заявил, что линия будет перевозить сорок тысяч пассажиров в день. "
-    "Жители старого города пожаловались на шум во время работ.",
-    "kk": "Дүйсенбі күні қалалық кеңес ескі қала арқылы өтетін жаңа трамвай желісін мақұлдады. "
-    "Құрылыс көктемде басталып, екі жылға созылады. "
-    "Әкімнің айтуынша, желі күніне қырық мың жолаушы тасымалдайды. "
-    "Ескі қаланың тұрғындары жұмыс кезіндегі шуға шағымданды.",
+    "en": "The Almaty city council approved a new tram line through the Medeu district on Monday. "
+    "Construction will start in April 2027 and take 24 months. "
+    "Mayor Yerbolat Dosaev said the line would carry 40,000 passengers a day. "
+    "Residents of Medeu complained about the noise during the works.",
+    "ru": "В понедельник городской совет Алматы одобрил новую трамвайную линию через Медеуский район. "
+    "Строительство начнётся в апреле 2027 года и продлится 24 месяца. "
+    "Аким Ерболат Досаев заявил, что линия будет перевозить 40 000 пассажиров в день. "
+    "Жители Медеу пожаловались на шум во время работ.",
+    "kk": "Дүйсенбі күні Алматы қалалық кеңесі Медеу ауданы арқылы өтетін жаңа трамвай желісін мақұлдады. "
+    "Құрылыс 2027 жылғы сәуірде басталып, 24 айға созылады. "
+    "Әкім Ерболат Досаевтың айтуынша, желі күніне 40 000 жолаушы тасымалдайды. "
+    "Медеу тұрғындары жұмыс кезіндегі шуға шағымданды.",
 }
 OTHER = (
-    "The national football team lost to Portugal in a friendly match on Saturday. "
-    "The coach blamed the wet pitch and two injured defenders. "
-    "The next game is against Norway in October. "
-    "Tickets for that game went on sale this morning."
+    "The national football team lost to Portugal 0:2 in a friendly match in Lisbon on Saturday. "
+    "Coach Michal Bilek blamed the wet pitch and two injured defenders. "
+    "The next game is against Norway in Astana in October. "
+    "Tickets for that game went on sale at the Astana Arena this morning."
 )
 
 
