@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 
 def _months() -> dict[str, int]:
@@ -18,3 +18,5 @@ def _months() -> dict[str, int]:
 MONTHS: dict[str, int] = _months()
 
 YEAR_WORDS = r"year"
+
+WEEKDAYS: dict[str, int] = {name.casefold(): n for n, name in get_day_names("wide", locale="en").items()}

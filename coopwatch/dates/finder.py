@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from coopwatch.dates.grammar import FoundDate, find_dates
+from coopwatch.dates.grammar import FoundDate, find_dates, names_weekday, weekday_dates
 from coopwatch.model import Document, Segment
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]\d)")
+WEEKDAY_ZONE = 2000  # characters of body in which "on Tuesday, November 5" dates a report
 
 
 def _words(text: str) -> int:
@@ -80,25 +82,45 @@ class DateFinder:
             for f in found
             if _words(doc.text[seg.start : f.start] + doc.text[f.end : seg.end]) <= self.date_line_words
         ]
-        return max(bylines, default=None) or self._masthead_date(doc, today)
+        return max(bylines, default=None) or self._masthead_date(doc, today) or self._weekday_date(doc)
+
+    def _weekday_date(self, doc: Document) -> str | None:
+        """A day and month with its weekday near the top of the body ("on Tuesday November 5",
+        «сәрсенбі, 12 қазанда»): news names the weekday only for days of the week it reports, and
+        the weekday fixes the year, read against the latest past year the text states."""
+        latest = self.today or dt.date.today()
+        lang = doc.lang if doc.lang in ("kk", "ru", "en") else None
+        body = _readable(doc)
+        if not body:
+            return None
+        start = body[0].start
+        zone = doc.text[start : start + WEEKDAY_ZONE]
+        found = weekday_dates(zone, lang)
+        if not found:
+            return None
+        years = [int(y) for y in _YEAR.findall(doc.text) if int(y) <= latest.year]
+        day = found[0].year_near(latest, max(years, default=None))
+        return day.isoformat() if day else None
 
     def _masthead_date(self, doc: Document, today: str) -> str | None:
-        """A publication stamp above the body (`10 Апреля 2023, 16:38` between the title and the text)
-        that the cleaner took for page furniture. It carries a time of day; a site's banner of today
-        (`Понедельник, 28 апреля, 2025`) does not, and is not the article's date."""
+        """A publication stamp above the body that the cleaner took for page furniture: a date line
+        with a time of day (`10 Апреля 2023, 16:38`), or a bare dated line just above the text
+        (`August.06.2024` between the headline and the first paragraph). A site's banner of today
+        (`Понедельник, 28 апреля, 2025`, at the top of every page) names the weekday and has no
+        time; it is not the article's date."""
+        lang = doc.lang if doc.lang in ("kk", "ru", "en") else None
+        above: list[Segment] = []
         for seg in doc.segments:
             if seg.kind in ("body", "title"):
                 break
+            above.append(seg)
+        for n, seg in enumerate(above):
             line = doc.text[seg.start : seg.end]
-            if not _TIME_OF_DAY.search(line):
+            stamped = bool(_TIME_OF_DAY.search(line))
+            if not stamped and (n < len(above) - 2 or names_weekday(line, lang)):
                 continue
-            for f in find_dates(
-                line, doc.lang if doc.lang in ("kk", "ru", "en") else None, ref_year=self.ref_year
-            ):
-                if (
-                    f.point
-                    and f.date <= today
-                    and _words(line[: f.start] + line[f.end :]) <= self.date_line_words
-                ):
+            for f in find_dates(line, lang, ref_year=self.ref_year):
+                bare = _words(line[: f.start] + line[f.end :]) <= (self.date_line_words if stamped else 0)
+                if f.point and f.date <= today and bare and (stamped or f.year_stated):
                     return f.date
         return None

@@ -10,6 +10,8 @@ from coopwatch.dates import en, kk, ru
 
 _TABLES = {"kk": kk.MONTHS, "ru": ru.MONTHS, "en": en.MONTHS}
 _ALL_MONTHS = {**en.MONTHS, **ru.MONTHS, **kk.MONTHS}
+_WEEKDAY_TABLES = {"kk": kk.WEEKDAYS, "ru": ru.WEEKDAYS, "en": en.WEEKDAYS}
+_ALL_WEEKDAYS = {**en.WEEKDAYS, **ru.WEEKDAYS, **kk.WEEKDAYS}
 _YEAR_WORDS = f"{kk.YEAR_WORDS}|{ru.YEAR_WORDS}|{en.YEAR_WORDS}"
 
 _S = r"[ \t\u00a0\u202f]"  # spaces inside one line: a date never spans a line break
@@ -34,6 +36,10 @@ _YDM = re.compile(
     rf"(?<![\w.,])(?P<y>(?:19|20)\d\d){_S}*(?:{kk.YEAR_WORDS}){_S}*,?{_S}*(?P<d>[0-3]?\d)"
     rf"(?:{_S}*{_DASH}{_S}*(?P<d1>[0-3]?\d))?(?:{_S}*-{_S}*|{_S}+){_MONTH}",
     re.IGNORECASE,
+)
+# August.06.2024, Aug.6.2024: a month name in a dotted date (some sites' stamps)
+_MON_DOTTED = re.compile(
+    r"(?<![\w.])(?P<mon>[A-Za-z]{3,9})\.(?P<d>[0-3]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)", re.IGNORECASE
 )
 _ISO = re.compile(r"(?<![\w.\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])")
 _DOTTED_DMY = re.compile(r"(?<![\w.,])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\d|\.\d)")
@@ -116,8 +122,11 @@ def _partial_ok(text: str, end: int, english: bool) -> bool:
     return not (rest[0].isalnum() if english else rest[0].isdigit())
 
 
-def find_dates(text: str, lang: str | None = None, *, ref_year: int | None = None) -> list[FoundDate]:
-    """Every full calendar date in `text`, in order; day+month alone only when `ref_year` is given."""
+def find_dates(
+    text: str, lang: str | None = None, *, ref_year: int | None = None, guard_partial: bool = True
+) -> list[FoundDate]:
+    """Every full calendar date in `text`, in order; day+month alone only when `ref_year` is given
+    (and, unless `guard_partial` is off, only when no number or word runs into it)."""
     months = _TABLES.get(lang or "", _ALL_MONTHS)
     found: list[FoundDate] = []
 
@@ -136,6 +145,10 @@ def find_dates(text: str, lang: str | None = None, *, ref_year: int | None = Non
     for pattern in (_ISO, _DOTTED_DMY, _DOTTED_YMD):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), _iso(int(m["y"]), int(m["m"]), int(m["d"])))
+    for m in _MON_DOTTED.finditer(text):
+        month = en.MONTHS.get(m["mon"].casefold())
+        if month:
+            add(m.start(), m.end(), _iso(int(m["y"]), month, int(m["d"])))
     for pattern, table in ((_DMY, months), (_YDM, months), (_MDY, en.MONTHS if lang in (None, "en") else {})):
         if not table:
             continue
@@ -144,7 +157,7 @@ def find_dates(text: str, lang: str | None = None, *, ref_year: int | None = Non
             if named is None:
                 continue
             iso, stated, span = named
-            if not stated and not _partial_ok(text, m.end(), pattern is _MDY):
+            if not stated and guard_partial and not _partial_ok(text, m.end(), pattern is _MDY):
                 continue
             end = m.end()
             if m.end("mon") == end and m["mon"].endswith(".") and m["mon"].casefold() not in table:
@@ -160,3 +173,72 @@ def _without_overlaps(found: list[FoundDate]) -> list[FoundDate]:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
     return sorted(kept, key=lambda f: f.start)
+
+
+@dataclass(slots=True, frozen=True)
+class WeekdayDate:
+    """A day and month stated with its weekday and no year ("on Tuesday, November 5"): the weekday
+    narrows the year to one in six or so, which a reference year then picks."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    weekday: int  # Monday 0 ... Sunday 6
+
+    def year_near(self, latest: dt.date, earliest_year: int | None = None) -> dt.date | None:
+        """The first such date in or after `earliest_year` (the latest past year the text states: a
+        report mentions its own year or the one before), else the last one not after `latest`;
+        None when none fits within 15 years."""
+        first = min(latest.year - 15, earliest_year or latest.year)
+        years = range(first, latest.year + 1)
+        fits = [d for y in years if (d := _date_or_none(y, self.month, self.day)) and d <= latest]
+        fits = [d for d in fits if d.weekday() == self.weekday]
+        if earliest_year is not None and (later := [d for d in fits if d.year >= earliest_year]):
+            return later[0]
+        return fits[-1] if fits else None
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_pattern(names: dict[str, int]) -> str:
+    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+
+
+def names_weekday(text: str, lang: str | None = None) -> bool:
+    """Whether `text` names a day of the week (a site's banner of today does)."""
+    names = _WEEKDAY_TABLES.get(lang or "", _ALL_WEEKDAYS)
+    return re.search(rf"(?<!\w)(?:{_weekday_pattern(names)})(?!\w)", text, re.IGNORECASE) is not None
+
+
+def weekday_dates(text: str, lang: str | None = None) -> list[WeekdayDate]:
+    """Every day and month without a year that a weekday name stands next to, in order."""
+    names = _WEEKDAY_TABLES.get(lang or "", _ALL_WEEKDAYS)
+    alternatives = _weekday_pattern(names)
+    before = re.compile(
+        rf"(?<!\w)(?P<wd>{alternatives})(?:{_S}+күні)?{_S}*,?{_S}*(?:the{_S}+)?$", re.IGNORECASE
+    )
+    after = re.compile(rf"^{_S}*[,(]?{_S}*(?P<wd>{alternatives})(?!\w)", re.IGNORECASE)
+    out = []
+    for found in find_dates(text, lang, ref_year=2000, guard_partial=False):
+        if found.year_stated or not found.point:
+            continue
+        m = before.search(text, max(0, found.start - 30), found.start) or after.match(
+            text[found.end : found.end + 30]
+        )
+        if m:
+            out.append(
+                WeekdayDate(
+                    found.start,
+                    found.end,
+                    int(found.date[5:7]),
+                    int(found.date[8:10]),
+                    names[m["wd"].casefold()],
+                )
+            )
+    return out

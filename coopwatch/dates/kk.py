@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 # Case and possessive endings that a month name takes in running text: қазанда, қазаннан, қазандағы...
 _CYRILLIC_ENDINGS = (
@@ -68,3 +68,6 @@ MONTHS, BOUND_FORMS = _months()
 
 # "2025 жылғы 10 қазанда", "10 қазан 2025 жыл", "2025 ж. 10 қазан", Latin "2025 jylǵy".
 YEAR_WORDS = r"жылғы|жылы|жыл|ж\.|jylǵy|jylğy|jyly|jyl|j\."
+
+# Weekday names, Cyrillic and Latin (дүйсенбі, Latin düisenbı / dúısenbi are rare in the press).
+WEEKDAYS: dict[str, int] = {name.casefold(): n for n, name in get_day_names("wide", locale="kk").items()}

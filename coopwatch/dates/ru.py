@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 _SOFT_ENDINGS = ("ь", "я", "е", "ю", "ём", "ем", "й")  # октябрь, октября, октябре; май, мая, мае
 _HARD_ENDINGS = ("", "а", "е", "у", "ом")  # март, марта; август, августа
@@ -31,3 +31,17 @@ def _months() -> dict[str, int]:
 MONTHS: dict[str, int] = _months()
 
 YEAR_WORDS = r"года|году|год|гг\.|г\.|г(?![\w])"
+
+
+def _weekdays() -> dict[str, int]:
+    """Weekday names as a date's neighbours: nominative (вторник) and accusative (в среду, в пятницу)."""
+    out: dict[str, int] = {}
+    for number, name in get_day_names("wide", "stand-alone", locale="ru").items():
+        name = name.casefold()
+        out[name] = number
+        if name.endswith("а"):
+            out[name[:-1] + "у"] = number
+    return out
+
+
+WEEKDAYS: dict[str, int] = _weekdays()

@@ -147,3 +147,42 @@ def test_a_stamp_below_the_body_start_is_not_read_as_the_masthead() -> None:
         ("boilerplate", "Читайте также: 3 марта 2022, 09:15 новость о другом"),
     )
     assert FINDER(doc).date is None
+
+
+def test_a_bare_date_line_just_above_the_text_dates_the_article() -> None:
+    doc = lines_doc(
+        ("boilerplate", "Eng"),
+        ("boilerplate", "Turkmenistan and Kazakhstan discuss transit"),
+        ("boilerplate", "March.04.2025"),
+        ("body", "The presidents spoke by telephone about the new rail line."),
+    )
+    assert FINDER(doc).date == "2025-03-04"
+
+
+def test_a_banner_of_today_with_its_weekday_stays_out_even_just_above_the_text() -> None:
+    doc = lines_doc(
+        ("boilerplate", "Понедельник, 28 апреля 2025"),
+        ("body", "Министры встретились в Баку и обсудили Средний коридор."),
+    )
+    assert FINDER(doc).date is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("en", "Emmanuel Macron said on Tuesday November 5 that the talks went well.", "2024-11-05"),
+        ("ru", "В среду, 12 октября, президент Турции прибыл в Астану.", "2022-10-12"),
+        ("kk", "Түркия Президенті сәрсенбі, 12 қазанда Астанаға келді.", "2022-10-12"),
+    ],
+)
+def test_a_weekday_beside_day_and_month_fixes_the_year(lang: str, body: str, expected: str) -> None:
+    doc = lines_doc(("body", body))
+    doc.lang = lang
+    assert DateFinder(today=dt.date(2026, 12, 7))(doc).date == expected
+
+
+def test_the_weekday_year_is_read_against_the_years_the_text_states() -> None:
+    """5 November was a Tuesday in 2013, 2019 and 2024: a report that recalls 2018 is from 2019."""
+    doc = lines_doc(("body", "On Tuesday, November 5 the ministers recalled the agreement of 2018."))
+    doc.lang = "en"
+    assert DateFinder(today=dt.date(2026, 12, 7))(doc).date == "2019-11-05"
