@@ -1,0 +1,105 @@
+"""The shipped list of heads of state, heads of government and foreign ministers (`leaders.jsonl`)."""
+
+import json
+import re
+
+import pytest
+
+from coopwatch.entities import gazetteer_recognizers
+from coopwatch.entities.base import Recognizer
+from coopwatch.gazetteer import DATA_DIR, LANGS, Gazetteer
+
+LEADERS = DATA_DIR / "leaders.jsonl"
+PEOPLE = DATA_DIR / "people.jsonl"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def recognizers(gaz: Gazetteer) -> dict[str, list[Recognizer]]:
+    return gazetteer_recognizers(gaz)
+
+
+def _rows(path):
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _linked(recognizers: dict[str, list[Recognizer]], text: str, lang: str) -> dict[str, str]:
+    """Mention text -> record id of the people the gazetteer recogniser finds in `text`."""
+    return {
+        text[s.start : s.end]: s.id for r in recognizers[lang] for s in r.recognize(text) if s.type == "PER"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention"),
+    [
+        ("Frank-Walter Steinmeier will open the forum in Astana.", "en", "Frank-Walter Steinmeier"),
+        (
+            "В Астане Токаев встретился с Франком-Вальтером Штайнмайером.",
+            "ru",
+            "Франком-Вальтером Штайнмайером",
+        ),
+        ("Астанада Франк-Вальтер Штайнмайермен келіссөз өтті.", "kk", "Франк-Вальтер Штайнмайермен"),
+    ],
+)
+def test_steinmeier_in_three_languages(
+    recognizers: dict[str, list[Recognizer]], text: str, lang: str, mention: str
+) -> None:
+    assert _linked(recognizers, text, lang).get(mention) == "person:frank-walter-steinmeier"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "record_id"),
+    [
+        ("Tamim bin Hamad Al Thani arrives on Tuesday.", "en", "Tamim bin Hamad Al Thani", "person:tamim-bin-hamad-al-thani"),
+        ("Тамим бин Хамад Әл Тани Астанаға келді.", "kk", "Тамим бин Хамад Әл Тани", "person:tamim-bin-hamad-al-thani"),
+        ("Асқар Маминнің сапары басталды.", "kk", "Асқар Маминнің", "person:askar-mamin"),
+        ("Реджеп Тайип Эрдоган и Мевлют Чавушоглу прибыли.", "ru", "Мевлют Чавушоглу", "person:mevlut-cavusoglu"),
+        ("Mevlut Cavusoglu and Ilham Aliyev met.", "en", "Mevlut Cavusoglu", "person:mevlut-cavusoglu"),
+    ],
+)  # fmt: skip
+def test_other_leaders(
+    recognizers: dict[str, list[Recognizer]], text: str, lang: str, mention: str, record_id: str
+) -> None:
+    assert _linked(recognizers, text, lang).get(mention) == record_id
+
+
+def test_same_person_by_any_script(gaz: Gazetteer) -> None:
+    names = ("Frank-Walter Steinmeier", "Франк-Вальтер Штайнмайер")
+    assert {rec.id for n in names if (rec := gaz.lookup(n, "PER"))} == {"person:frank-walter-steinmeier"}
+
+
+def test_every_line_is_a_person_in_three_languages() -> None:
+    rows = _rows(LEADERS)
+    assert 150 <= len(rows) <= 250
+    for row in rows:
+        assert row["type"] == "PER", row
+        assert re.fullmatch(r"person:[a-z0-9]+(?:-[a-z0-9]+)*", row["id"]), row
+        assert "region" not in row or re.fullmatch(r"[A-Z]{2}", row["region"]), row
+        for lang in LANGS:
+            names = row["aliases"].get(lang)
+            assert names and all(isinstance(n, str) and n.strip() == n and n for n in names), (
+                row["id"],
+                lang,
+            )
+            assert len(set(names)) == len(names), (row["id"], lang)
+        assert row["name"] in row["aliases"]["en"], row
+
+
+def test_ids_unique_and_new() -> None:
+    rows, people = _rows(LEADERS), _rows(PEOPLE)
+    ids = [r["id"] for r in rows]
+    assert len(set(ids)) == len(ids)
+    assert not set(ids) & {p["id"] for p in people}
+    assert not {r["name"] for r in rows} & {p["name"] for p in people}
+
+
+def test_loaded_with_people(gaz: Gazetteer) -> None:
+    assert gaz["person:frank-walter-steinmeier"].region == "DE"
+    assert gaz["person:kassym-jomart-tokayev"].region == "KZ"
+    assert gaz["person:kaja-kallas"].region is None
