@@ -43,7 +43,9 @@ def seed_scores(
 
 
 @pytest.fixture(scope="module")
-def dev_scores(pipeline: Pipeline, shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+def dev_scores(
+    pipeline: Pipeline, shared: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, float]:
     return _score(pipeline, shared, "dev", tmp_path_factory.mktemp("gate"))
 
 

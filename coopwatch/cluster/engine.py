@@ -42,7 +42,9 @@ UNDECIDED = 0.35  # a cluster's mean probability from which alignment may still 
 # of every compatible candidate cluster, best first.
 UNDECIDED_UNDATED = 0.0
 MAX_EMBEDDED = 8  # clusters per article that may be decided by alignment
-ALIGN_SHARE = 0.66  # share of the shorter article's informative sentences that must find a match
+# Alignment decides when enough of the shorter article's informative sentences find a match: two
+# thirds of them (a translation), or half of them and at least three (a rewrite of one release).
+ALIGN_RULES = ((0.66, 2), (0.5, 3))
 MIN_ALIGNED = 2
 MAX_KEYS_SHOWN = 8
 # How much one shared blocking key says when looking for candidates: entities and figures are
@@ -149,7 +151,7 @@ class Clusterer:
             doc.cluster = known.cluster
             return known.cluster
         keys = record.blocking_keys() | set(self._lead_keys(record))
-        verdicts = self._judge(record, self._candidates(keys))
+        verdicts = self._judge(record, self._candidates(record, keys))
         joined = [
             v for v in verdicts if v.veto is None and v.mean >= self.model.threshold and _decided(record, v)
         ]
@@ -179,16 +181,21 @@ class Clusterer:
             for doc in docs:
                 doc.cluster = record.cluster if record else doc.cluster
 
-    def _candidates(self, keys: Iterable[str]) -> list[Record]:
-        """The best-supported articles filed under the new article's keys (common keys skipped)."""
+    def _candidates(self, record: Record, keys: Iterable[str]) -> list[Record]:
+        """The best-supported articles filed under the new article's keys (common keys skipped) whose
+        signatures do not forbid the same event: a dozen reports of other meetings of the same
+        leaders must not crowd out the one report of this meeting."""
         weight: Counter[str] = Counter()
         for key, members in self.index.postings(keys, POSTING_CAP).items():
             w = WEIGHTS.get(_kind(key), 1.0)
             for member in members:
                 weight[member] += w
-        ranked = [k for k, w in weight.most_common(MAX_CANDIDATES) if w >= MIN_CANDIDATE_WEIGHT]
-        self.stats["candidates"] += len(ranked)
-        return [r for r in (self.index.record(k) for k in ranked) if r is not None]
+        ranked = [k for k, w in weight.most_common(MAX_CANDIDATES * 4) if w >= MIN_CANDIDATE_WEIGHT]
+        found = [r for r in (self.index.record(k) for k in ranked) if r is not None]
+        compatible = [r for r in found if conflict(record.event, r.event) is None][:MAX_CANDIDATES]
+        self.stats["candidates"] += len(compatible)
+        self.stats["candidates_vetoed"] += len(found) - len(compatible)
+        return compatible
 
     def _judge(self, record: Record, candidates: list[Record]) -> list[Verdict]:
         """Each candidate cluster against the new article: vetoed, or the mean probability over its members."""
@@ -270,13 +277,15 @@ class Clusterer:
             return None
         for verdict in sorted(undecided, key=lambda v: -v.mean)[:MAX_EMBEDDED]:
             others = [i for i, m in enumerate(verdict.members) if m.lang != record.lang]
-            if not others:
-                continue  # a report in the same language is joined by a near-copy, not by alignment
+            if not others or any(m.event.remote != record.event.remote for m in verdict.members):
+                # A report in the same language is joined by a near-copy, not by alignment; a phone
+                # call and a visit share background sentences, not the event.
+                continue
             best = max(others, key=lambda i: verdict.scores[i].probability)
             member = verdict.members[best]
             self.stats["tie_breaks"] += 1
             share, pairs_found = self._alignment(record, member)
-            if share >= ALIGN_SHARE and len(pairs_found) >= MIN_ALIGNED:
+            if any(share >= need and len(pairs_found) >= n for need, n in ALIGN_RULES):
                 verdict.rule = "aligned"
                 top = sorted(pairs_found, key=lambda p: -p[2])[:3]
                 verdict.sentences = [

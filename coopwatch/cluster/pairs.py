@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from coopwatch.cluster import minhash
-from coopwatch.cluster.evidence import Record
-from coopwatch.cluster.signature import Signature, date_gap
+from coopwatch.cluster.evidence import Record, skeleton
+from coopwatch.cluster.signature import date_gap
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "models" / "cluster_pairs.json"
 FEATURES: tuple[str, ...] = (
@@ -92,15 +92,23 @@ def features(a: Record, b: Record, weigh: Weigher) -> tuple[dict[str, float], li
         "remote_differs": 1.0 if ea.remote != eb.remote else 0.0,
         "place_differs": 1.0 if ea.place and eb.place and ea.place != eb.place else 0.0,
         "pairs": 1.0 if ea.pairs and ea.pairs == eb.pairs else 0.0,
-        "own_people": min(_own(ea.participants, eb, weigh), _own(eb.participants, ea, weigh)),
+        "own_people": min(_own(a, b, weigh), _own(b, a, weigh)),
     }
     return out, shared
 
 
-def _own(people: frozenset[str], other: Signature, weigh: Weigher) -> float:
+def _own(a: Record, b: Record, weigh: Weigher) -> float:
     """How specific the participants are that one report has and the other never names: the other
-    side of a meeting is who tells two signings at one forum apart."""
-    return sum(weigh(f"e:{p}") for p in people - other.participants - other.people)
+    side of a meeting is who tells two signings at one forum apart. A name the other report writes
+    differently (Тамим / Tamim bin Hamad Al Thani, Likhachyov / Likhachev) counts as named: any
+    word of it whose skeleton the other text has."""
+    named = b.event.participants | b.event.people
+    out = 0.0
+    for person in a.event.participants - named:
+        words = [w for w in person.split(":", 1)[-1].split("-") if len(w) >= 4]
+        if not any(f"w:{skeleton(w)}" in b.weak for w in words):
+            out += weigh(f"e:{person}")
+    return out
 
 
 def score(a: Record, b: Record, weigh: Weigher, model: PairModel | None = None) -> PairScore:

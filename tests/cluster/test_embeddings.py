@@ -48,3 +48,31 @@ def test_a_story_in_three_languages_is_one_cluster_without_shared_entities(embed
     clusterer = assign_clusters(docs, embedder=embedder)
     assert docs[0].cluster == docs[1].cluster == docs[2].cluster != docs[3].cluster
     assert clusterer.stats["aligned"] >= 2
+
+
+VISIT_EN = (
+    "Italian Prime Minister Giorgia Meloni arrived in Astana on an official visit on Friday. "
+    "More than 270 Italian companies work in Kazakhstan, Tokayev said. "
+    "Trade between Kazakhstan and Italy reached 20 billion dollars last year. "
+    "The Italian company Eni has invested 9 billion dollars in the Karachaganak field."
+)
+BACKGROUND_KK = (
+    "Қазақстанда 270-тен астам итальян компаниясы жұмыс істейді, деді Тоқаев. "
+    "Өткен жылы Қазақстан мен Италия арасындағы тауар айналымы 20 миллиард долларға жетті. "
+    "Италияның Eni компаниясы Қарашығанақ кен орнына 9 миллиард доллар инвестиция салды."
+)
+CALL_KK = "Мемлекет басшысы Италия Премьер-министрімен телефон арқылы сөйлесті. " + BACKGROUND_KK
+VISIT_KK = "Италия Премьер-министрі Джорджа Мелони жұма күні Астанаға ресми сапармен келді. " + BACKGROUND_KK
+
+
+def test_a_phone_call_and_a_visit_with_the_same_background_stay_apart(embedder: object) -> None:
+    docs = [doc("visit", VISIT_EN, "en"), doc("call", CALL_KK, "kk")]
+    assign_clusters(docs, embedder=embedder)
+    assert docs[0].cluster != docs[1].cluster
+
+
+def test_a_rewrite_of_the_same_visit_in_another_language_joins_it(embedder: object) -> None:
+    docs = [doc("visit", VISIT_EN, "en"), doc("visit-kk", VISIT_KK, "kk")]
+    clusterer = assign_clusters(docs, embedder=embedder)
+    assert docs[0].cluster == docs[1].cluster
+    assert clusterer.stats["aligned"] == 1

@@ -117,3 +117,28 @@ def test_three_ingests_end_where_one_batch_ends(analysed: dict[str, Document], t
     stored = [store.get(i) for i in ARTICLES]
     store.close()
     assert partition([d for d in stored if d]) == expected()
+
+
+def test_reports_of_other_meetings_of_the_same_leaders_do_not_crowd_out_this_one(
+    pipeline: Pipeline, analysed: dict[str, Document]
+) -> None:
+    """Twelve Russian reports of earlier Tokayev–Erdogan talks share more words with the Russian
+    report of 3 July 2024 than its English twin does; their dates rule them out before ranking."""
+    lang, _, text = ARTICLES["erdogan-2024-ru"]
+    earlier = [
+        Document(
+            id=f"earlier-{year}",
+            text=text.replace("3 июля 2024", f"{day} июля {year}").replace(
+                "в 2023 году", f"в {year - 1} году"
+            ),
+            meta_date=f"{year}-07-{day:02d}",
+            lang=lang,
+        )
+        for year, day in zip(range(2010, 2022), itertools.cycle((3, 11, 19)), strict=False)
+    ]
+    crowd = [pipeline.analyze(d) for d in earlier]
+    docs = crowd + fresh(analysed, ["erdogan-2024-en", "erdogan-2024-ru"])
+    assign_clusters(docs, embedder=None)
+    by_id = {d.id: d.cluster for d in docs}
+    assert by_id["erdogan-2024-en"] == by_id["erdogan-2024-ru"]
+    assert len({by_id[d.id] for d in crowd}) == len(crowd)
