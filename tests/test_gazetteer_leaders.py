@@ -103,3 +103,13 @@ def test_loaded_with_people(gaz: Gazetteer) -> None:
     assert gaz["person:frank-walter-steinmeier"].region == "DE"
     assert gaz["person:kassym-jomart-tokayev"].region == "KZ"
     assert gaz["person:kaja-kallas"].region is None
+
+
+def test_the_kazakh_press_spelling_of_qatar_is_found_and_the_word_row_is_not(
+    recognizers: dict[str, list[Recognizer]],
+) -> None:
+    def places(text: str) -> set[str]:
+        return {s.id for r in recognizers["kk"] for s in r.recognize(text) if s.type == "GPE"}
+
+    assert "country:QA" in places("Президент Қатар Әмірімен Астанада кездесті.")
+    assert "country:QA" not in places("Екі ел бір-бірімен қатар дамып келеді.")
