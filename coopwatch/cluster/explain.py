@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import urlparse
 
 from rich.console import Group
@@ -63,6 +64,29 @@ def _disagreement(detail: dict[str, object]) -> str:
 
         return f"{detail.get('indicator')} {detail.get('period')}: {told(a)} vs {told(b)}"  # type: ignore[arg-type]
     return f"date: {a.get('value')} in {a.get('article')} vs {b.get('value')} in {b.get('article')}"  # type: ignore[union-attr]
+
+
+def explained_links(links: list[tuple[str, str, str, float, str]]) -> dict[str, list[dict[str, Any]]]:
+    """A cluster's links as plain records for the API and the cluster page: each join with its
+    reason, and each disagreement between two joined reports with both sides' evidence.
+
+    `links` holds (article id, the article it was joined to, rule, score, detail JSON)."""
+    joins: list[dict[str, Any]] = []
+    disagreements: list[dict[str, Any]] = []
+    for article, other, rule, score, raw in links:
+        detail = json.loads(raw) if raw else {}
+        if rule == "disagrees":
+            disagreements.append(
+                {"article": article, "other": other, "field": detail.get("field"),
+                 "what": _disagreement(detail), "a": detail.get("a"), "b": detail.get("b")}
+            )  # fmt: skip
+        else:
+            joins.append(
+                {"article": article, "joined_to": other, "rule": rule, "score": score,
+                 "agreed": detail.get("agreed") or [], "keys": detail.get("keys") or [],
+                 "reason": _reason(rule, score, detail)}
+            )  # fmt: skip
+    return {"joins": joins, "disagreements": disagreements}
 
 
 def cluster_view(store: Store, cluster: str) -> Group | None:

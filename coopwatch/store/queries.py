@@ -643,6 +643,21 @@ def clusters(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> t
     return items, int(total)
 
 
+def cluster_links(conn: sqlite3.Connection, cluster: str) -> list[tuple[str, str, str, float, str]]:
+    """(article id, the article it was joined to, rule, score, detail JSON) of one cluster's links:
+    why its articles were joined, and where they disagree."""
+    return [
+        tuple(row)  # type: ignore[misc]
+        for row in conn.execute(
+            "SELECT coalesce(db.id, l.b), coalesce(da.id, l.a), l.rule, l.score, l.detail"
+            " FROM cluster_links l JOIN cluster_records r ON r.key = l.b"
+            " LEFT JOIN documents da ON da.content_hash = l.a LEFT JOIN documents db ON db.content_hash = l.b"
+            " WHERE r.cluster = ? ORDER BY l.rowid",
+            (cluster,),
+        )
+    ]
+
+
 def cluster_members(conn: sqlite3.Connection, cluster: str) -> list[tuple[str, str]]:
     """(text, analysis JSON) of every article in one cluster, by language then date."""
     return [

@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
+from coopwatch.cluster.explain import explained_links
 from coopwatch.model import Document
 from coopwatch.store import InvalidQuery, SQLiteStore
 from coopwatch.store import queries as q
@@ -325,7 +326,7 @@ def create_app(
 
     @page("/clusters/{cluster_id}", "/api/clusters/{cluster_id}", "cluster.html")
     def cluster(request: Request, cluster_id: str) -> dict[str, Any]:
-        """The articles of one cluster side by side, each with its highlighted text."""
+        """The articles of one cluster side by side, why each was joined, and where they disagree."""
         members = q.cluster_members(db.conn(), cluster_id)
         if not members:
             raise NotFound(f"no cluster with id {cluster_id!r}")
@@ -333,6 +334,7 @@ def create_app(
         return {
             "id": cluster_id,
             "articles": [{**d.as_dict(), "text": d.text, "html": str(highlight(d))} for d in docs],
+            **explained_links(q.cluster_links(db.conn(), cluster_id)),
         }
 
     if token:
