@@ -58,3 +58,36 @@ def test_seed_metric_stays_above_its_floor(seed_scores: dict[str, float], metric
 def test_dev_metric_stays_above_its_floor(dev_scores: dict[str, float], metric: str, floor: float) -> None:
     """The 75 real articles of the development set, with their hard negatives."""
     assert dev_scores[metric] >= floor, f"{metric} fell to {dev_scores[metric]:.3f} (floor {floor})"
+
+
+def test_three_ingests_of_dev_end_where_one_analyze_ends(
+    shared: Path, dev_scores: dict[str, float], tmp_path: Path
+) -> None:
+    """Kazakh, then Russian, then English articles into one knowledge base, then `export`: the
+    clusters score within 0.02 B-cubed of one `analyze` of the whole set (issue 12)."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from coopwatch.cli import app
+
+    corpus, gold = shared / "corpus" / "dev", shared / "gold" / "dev.jsonl"
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        (tmp_path / row["lang"]).mkdir(exist_ok=True)
+        shutil.copy(corpus / f"{row['id']}.txt", tmp_path / row["lang"])
+    db, exported = tmp_path / "kb.db", tmp_path / "export.jsonl"
+    runner = CliRunner()
+    for lang in ("kk", "ru", "en"):
+        assert runner.invoke(app, ["ingest", str(tmp_path / lang), "--db", str(db)]).exit_code == 0
+    assert runner.invoke(app, ["export", "--db", str(db), "-o", str(exported)]).exit_code == 0
+    result = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), "--gold", str(gold),
+         "--pred", str(exported), "--corpus", str(corpus), "--json"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    incremental = json.loads(result.stdout)["cluster_bcubed_f1"]
+    assert abs(incremental - dev_scores["cluster_bcubed_f1"]) <= 0.02, (
+        incremental,
+        dev_scores["cluster_bcubed_f1"],
+    )
