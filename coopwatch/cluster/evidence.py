@@ -16,7 +16,7 @@ import numpy as np
 
 from coopwatch.cluster import minhash
 from coopwatch.cluster.signature import Signature, signature_of
-from coopwatch.model import Document
+from coopwatch.model import Document, Entity
 from coopwatch.sentences import split_sentences
 from coopwatch.translit import name_key
 
@@ -33,6 +33,7 @@ _CAPITALISED = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]{2,}")
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$")
 _VOWELS = set("aeiouy")
 _NON_DIGIT = re.compile(r"\D")
+_DOMAIN = re.compile(r"\w\.(?:kz|ru|uz|kg|az|com|net|org|info|news|tv|media)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -145,9 +146,15 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _outlet(entity: Entity, text: str) -> bool:
+    """A news site named as the messenger (BAQ.KZ, Tengrinews.kz): two reports from one outlet
+    share it whatever events they tell."""
+    return entity.type == "ORG" and all(_DOMAIN.match(text, m.end - 1) for m in entity.mentions)
+
+
 def record_of(doc: Document) -> Record:
     """The language-independent evidence of an analysed article."""
-    strong = {f"e:{e.id}" for e in doc.entities if e.type in ("PER", "ORG")}
+    strong = {f"e:{e.id}" for e in doc.entities if e.type in ("PER", "ORG") and not _outlet(e, doc.text)}
     strong |= {f"g:{e.id}" for e in doc.entities if e.type in ("GPE", "LOC") and not e.country}
     strong |= {
         f"f:{f.indicator}:{f.currency}:{round(float(f.value), -3 if f.value > 10_000 else 0)}"

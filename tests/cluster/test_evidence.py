@@ -30,3 +30,20 @@ def test_a_name_has_one_skeleton_in_every_script_and_case(word: str) -> None:
 
 def test_different_names_have_different_skeletons() -> None:
     assert skeleton("Sturridge") != skeleton("Shaqiri")
+
+
+def test_the_outlet_that_carries_a_report_is_no_evidence_of_its_event() -> None:
+    from coopwatch.cluster.evidence import record_of
+    from coopwatch.model import Document, Entity, Mention, Segment
+
+    text = "Павлодар облысы Омбы облысымен меморандумға қол қойды, деп хабарлайды BAQ.KZ. Orano да келді."
+    start, orano = text.index("BAQ"), text.index("Orano")
+    doc = Document(
+        id="d", text=text, lang="kk", segments=[Segment(0, len(text), "body")],
+        entities=[
+            Entity("org:baq", "ORG", "BAQ", [Mention(start, start + 3, "BAQ")]),
+            Entity("org:orano", "ORG", "Orano", [Mention(orano, orano + 5, "Orano")]),
+        ],
+    )  # fmt: skip
+    strong = record_of(doc).strong
+    assert "e:org:orano" in strong and "e:org:baq" not in strong
