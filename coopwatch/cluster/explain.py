@@ -24,8 +24,14 @@ def outlet(member: ClusterMember) -> str:
 
 
 def _key_name(key: object) -> str:
-    """`e:person:emmanuel-macron` -> `emmanuel-macron`: the readable part of an evidence key."""
-    return str(key).rsplit(":", 1)[-1]
+    """The readable part of an evidence key: `e:person:emmanuel-macron` -> `emmanuel-macron`,
+    `f:investment:USD:7600000000.0` -> `investment 7600000000 USD`, `n:250` -> `250`."""
+    kind, _, rest = str(key).partition(":")
+    if kind == "f":
+        indicator, currency, value = (rest.split(":") + ["", ""])[:3]
+        value = value.removesuffix(".0")
+        return " ".join(p for p in (indicator, value, "" if currency == "None" else currency) if p)
+    return rest.rsplit(":", 1)[-1]
 
 
 def _reason(rule: str, score: float, detail: dict[str, object]) -> str:
