@@ -28,7 +28,7 @@ def _key_name(key: object) -> str:
     `f:investment:USD:7600000000.0` -> `investment 7600000000 USD`, `n:250` -> `250`."""
     kind, _, rest = str(key).partition(":")
     if kind == "f":
-        indicator, currency, value = (rest.split(":") + ["", ""])[:3]
+        indicator, currency, value = [*rest.split(":"), "", ""][:3]
         value = value.removesuffix(".0")
         return " ".join(p for p in (indicator, value, "" if currency == "None" else currency) if p)
     return rest.rsplit(":", 1)[-1]
