@@ -13,6 +13,8 @@ from coopwatch.model import Document, Segment
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]\d)")
+# /2024/11/05/, /2024-11-05-tokayev-paris: a site's path that dates the page
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/\-_.]|$)")
 WEEKDAY_ZONE = 2000  # characters of body in which "on Tuesday, November 5" dates a report
 
 
@@ -68,6 +70,9 @@ class DateFinder:
         if meta:
             return meta
         today = (self.today or dt.date.today()).isoformat()
+        from_url = self._url_date(doc.url, today)
+        if from_url:
+            return from_url
         segments = _readable(doc)
         per_segment = [
             [f for f in found if f.point and f.date <= today] for found in body_dates(doc, self.ref_year)
@@ -83,6 +88,18 @@ class DateFinder:
             if _words(doc.text[seg.start : f.start] + doc.text[f.end : seg.end]) <= self.date_line_words
         ]
         return max(bylines, default=None) or self._masthead_date(doc, today) or self._weekday_date(doc)
+
+    @staticmethod
+    def _url_date(url: str | None, today: str) -> str | None:
+        """The date in a page's path (`/2024/11/05/`), which a site gives when it publishes."""
+        m = _URL_DATE.search(url or "")
+        if not m:
+            return None
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+        return day if day <= today else None
 
     def _weekday_date(self, doc: Document) -> str | None:
         """A day and month with its weekday near the top of the body ("on Tuesday November 5",

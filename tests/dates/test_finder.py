@@ -186,3 +186,18 @@ def test_the_weekday_year_is_read_against_the_years_the_text_states() -> None:
     doc = lines_doc(("body", "On Tuesday, November 5 the ministers recalled the agreement of 2018."))
     doc.lang = "en"
     assert DateFinder(today=dt.date(2026, 12, 7))(doc).date == "2019-11-05"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.kz/2024/11/05/tokayev-paris/", "2024-11-05"),
+        ("https://example.com/politics/2023-06-20-steinmeier-astana", "2023-06-20"),
+        ("https://example.com/2024/11/tokayev", None),  # a month is not a day
+        ("https://example.com/2031/01/02/future", None),  # after today: not a publication date
+    ],
+)
+def test_a_date_in_the_page_path_dates_the_article(url: str, expected: str | None) -> None:
+    doc = lines_doc(("body", "Министры встретились и обсудили Средний коридор."))
+    doc.url = url
+    assert FINDER(doc).date == expected
