@@ -249,7 +249,8 @@ class Clusterer:
 
     @staticmethod
     def _disagreements(record: Record, members: list[Record]) -> list[Link]:
-        """Figures (same indicator and period) and event dates on which the article and a member differ."""
+        """Figures (same indicator and period) and event dates on which the article and a member differ:
+        the days their leads state (`on 5 November`), not the days they were published."""
         out = []
         for m in members:
             for fa in record.figures:
@@ -264,9 +265,11 @@ class Clusterer:
                         detail = {"field": "figure", "indicator": fa["indicator"], "period": fa["period"],
                                   "a": {**fb, "article": m.doc_id}, "b": {**fa, "article": record.doc_id}}  # fmt: skip
                         out.append(Link(m.key, record.key, "disagrees", 0.0, detail))
-            if record.day and m.day and record.day != m.day:
-                detail = {"field": "date", "a": {"value": m.day.isoformat(), "article": m.doc_id},
-                          "b": {"value": record.day.isoformat(), "article": record.doc_id}}  # fmt: skip
+            sa, sb = m.event.stated, record.event.stated
+            if sa and sb and sa[3][-5:] != sb[3][-5:]:
+                detail = {"field": "date",
+                          "a": {"value": sa[3], "text": sa[2], "start": sa[0], "end": sa[1], "article": m.doc_id},
+                          "b": {"value": sb[3], "text": sb[2], "start": sb[0], "end": sb[1], "article": record.doc_id}}  # fmt: skip
                 out.append(Link(m.key, record.key, "disagrees", 0.0, detail))
         return out
 

@@ -69,7 +69,11 @@ def _disagreement(detail: dict[str, object]) -> str:
             return f"“{f.get('text') or f.get('value')}” in {f.get('article')}"
 
         return f"{detail.get('indicator')} {detail.get('period')}: {told(a)} vs {told(b)}"  # type: ignore[arg-type]
-    return f"date: {a.get('value')} in {a.get('article')} vs {b.get('value')} in {b.get('article')}"  # type: ignore[union-attr]
+
+    def day(d: dict) -> str:  # type: ignore[type-arg]
+        return f"“{d.get('text') or d.get('value')}” in {d.get('article')}"
+
+    return f"date: {day(a)} vs {day(b)}"  # type: ignore[arg-type]
 
 
 def explained_links(links: list[tuple[str, str, str, float, str]]) -> dict[str, list[dict[str, Any]]]:

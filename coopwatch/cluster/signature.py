@@ -33,6 +33,10 @@ class Signature:
     place: str | None = None  # the entity id of the main event's place
     participants: frozenset[str] = field(default_factory=frozenset)  # people taking part in its events
     people: frozenset[str] = field(default_factory=frozenset)  # every person it names
+    # The first day the lead states as when something happened (`on 5 November`), with its span
+    # (start, end, text) and ISO date (`--11-05` when the text gives no year): what a report
+    # claims, as opposed to the day it was published.
+    stated: tuple[int, int, str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -44,6 +48,7 @@ class Signature:
             "place": self.place,
             "participants": sorted(self.participants),
             "people": sorted(self.people),
+            "stated": list(self.stated) if self.stated else None,
         }
 
     @classmethod
@@ -60,6 +65,7 @@ class Signature:
             place=data.get("place"),
             participants=frozenset(data.get("participants", ())),
             people=frozenset(data.get("people", ())),
+            stated=_stated(data.get("stated")),
         )
 
 
@@ -72,6 +78,12 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _stated(value: list | None) -> tuple[int, int, str, str] | None:
+    if not value or len(value) != 4:
+        return None
+    return int(value[0]), int(value[1]), str(value[2]), str(value[3])
+
+
 def _lead(doc: Document) -> tuple[int, int]:
     """The title and first paragraph (at least MIN_LEAD_CHARS of body): where a report says what happened."""
     body = sorted(doc.body(), key=lambda s: s.start)
@@ -79,30 +91,37 @@ def _lead(doc: Document) -> tuple[int, int]:
     return start, min(len(doc.text), max(lead_end(doc), start + MIN_LEAD_CHARS))
 
 
-def _month_day(doc: Document, start: int, end: int) -> tuple[int, int] | None:
-    """The first day and month the lead states as a point in time, when it gives no year."""
+def _stated_date(doc: Document, start: int, end: int) -> tuple[int, int, str, str] | None:
+    """The first date the lead states as a point in time: (start, end, text, ISO or `--MM-DD`)."""
     lang = doc.lang if doc.lang in ("kk", "ru", "en") else None
     for found in find_dates(doc.text[start:end], lang, ref_year=2000):
         if found.point:
-            return int(found.date[5:7]), int(found.date[8:10])
+            iso = found.date if found.year_stated else f"--{found.date[5:]}"
+            return start + found.start, start + found.end, found.text, iso
     return None
+
+
+def _month_day_in(stated: tuple[int, int, str, str] | None) -> tuple[int, int] | None:
+    return (int(stated[3][-5:-3]), int(stated[3][-2:])) if stated else None
 
 
 def signature_of(doc: Document) -> Signature:
     """The event signature of an analysed article."""
     start, end = _lead(doc)
     day = _day(doc.date)
+    stated = _stated_date(doc, start, end)
     places = Counter(e.location for e in doc.events if e.location and e.start < end)
     places.update(e.location for e in doc.events if e.location)
     return Signature(
         day=day,
-        month_day=None if day else _month_day(doc, start, end),
+        month_day=None if day else _month_day_in(stated),
         pairs=frozenset("-".join(sorted(p)) for p in doc.partners),
         countries=frozenset(doc.countries),
         remote=is_remote(doc.text, start, end, doc.lang),
         place=places.most_common(1)[0][0] if places else None,
         participants=frozenset(p for e in doc.events for p in e.participants if p.startswith("person:")),
         people=frozenset(e.id for e in doc.entities if e.type == "PER"),
+        stated=stated,
     )
 
 

@@ -67,3 +67,34 @@ def test_the_api_and_the_cluster_page_show_the_disagreement(tmp_path: Path) -> N
     assert {d["a"]["text"], d["b"]["text"]} == {"$3.1 billion", "$3,4 млрд"}
     assert body["joins"] and body["joins"][0]["reason"].startswith("same event p=")
     assert "Where the reports disagree" in page and "$3,4 млрд" in page
+
+
+def test_two_reports_that_state_different_days_record_both() -> None:
+    store = SQLiteStore(":memory:")
+    en = article(
+        "talks-en", "On 19 June Tokayev met Macron in Paris; Orano will supply uranium.", VISIT, "en"
+    )
+    ru = article(
+        "talks-ru", "21 июня Токаев встретился с Макроном в Париже; Orano поставит уран.", VISIT, "ru"
+    )
+    ingest(store, [en])
+    ingest(store, [ru])
+    assert en.cluster == ru.cluster
+    [link] = [link for link in store.cluster_links(ru.cluster or "") if link.rule == "disagrees"]
+    import json
+
+    detail = json.loads(link.detail)
+    assert detail["field"] == "date"
+    assert {detail["a"]["text"], detail["b"]["text"]} == {"19 June", "21 июня"}
+    assert en.text[detail["a"]["start"] : detail["a"]["end"]] == "19 June"
+
+
+def test_the_days_reports_were_published_are_no_disagreement() -> None:
+    store = SQLiteStore(":memory:")
+    en, ru = two_reports()
+    ru.figures = []
+    ru.date = "2025-10-11"  # the next morning's paper
+    ingest(store, [en])
+    ingest(store, [ru])
+    assert en.cluster == ru.cluster
+    assert not [link for link in store.cluster_links(ru.cluster or "") if link.rule == "disagrees"]
