@@ -354,3 +354,27 @@ def test_dateline_city_is_the_place_of_lead_events_only() -> None:
 
 def test_partner_pairs_is_importable_from_the_package() -> None:
     assert callable(partner_pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places", "expected"),
+    [
+        ("Macron, who received Tokayev on a state visit to Paris, offered help with nuclear power.", "en",
+         {"city:paris": "Paris"}, "city:paris"),
+        ("Президент, прибывший с государственным визитом в Париж, предложил создать совет.", "ru",
+         {"city:paris": "Париж"}, "city:paris"),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_speaks_of_a_visit_names_where_it_goes(
+    text: str, lang: str, places: dict[str, str], expected: str
+) -> None:
+    events = EventExtractor()(make_doc(text, lang, places=places)).events
+    assert events and events[0].location == expected
+
+
+def test_a_dateline_after_a_time_stamp_still_places_the_lead() -> None:
+    text = "2025-09-09T12:50+0300\nМОСКВА, 9 сен - ПРАЙМ. Министры провели переговоры о торговле."
+    doc = make_doc(text, "ru", places={"city:moscow": "МОСКВА"})
+    stamp = text.index("\n")
+    doc.segments = [Segment(0, stamp, "body"), Segment(stamp + 1, len(text), "body")]
+    assert [e.location for e in EventExtractor()(doc).events] == ["city:moscow"]

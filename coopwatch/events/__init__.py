@@ -13,7 +13,7 @@ from typing import ClassVar
 from coopwatch.events.partners import HOST, Sentence, partner_pairs
 from coopwatch.events.places import dateline_place, event_place
 from coopwatch.events.roles import RoleStatement, role_statements, roles_in, sides_in
-from coopwatch.events.types import CUES, EVENT_TYPES, event_type, is_remote
+from coopwatch.events.types import CUES, EVENT_TYPES, event_type, has_visit_cue, is_remote
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Document, Event
 from coopwatch.sectors import has_cue, sector_sentences
@@ -35,11 +35,15 @@ __all__ = [
 _KZ_OFFICIAL = re.compile(r"\b(?:аким\w*|әкім\w*|akim\w*)\b", re.IGNORECASE)
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def lead_end(doc: Document) -> int:
-    """Where the title and the first body paragraph end: the part that names the article's subject."""
+    """Where the title and the first body paragraph end: the part that names the article's subject
+    (a paragraph of digits alone, a time stamp, is not the first)."""
     segments = sorted(doc.body(), key=lambda s: s.start)
     titles = [s.end for s in segments if s.kind == "title"]
-    bodies = [s.end for s in segments if s.kind == "body"]
+    bodies = [s.end for s in segments if s.kind == "body" and _WORD.search(doc.text, s.start, s.end)]
     return max([*titles, *bodies[:1]], default=0)
 
 
@@ -91,7 +95,8 @@ class EventExtractor:
             roles = {
                 p: stated.get(p) or first_roles[p] for p in s.participants if p in stated or p in first_roles
             }
-            place = event_place(doc, s.start, s.end, s.kind == "visit", self.gazetteer, titles)
+            visit = s.kind == "visit" or has_visit_cue(doc.text, s.start, s.end, doc.lang)
+            place = event_place(doc, s.start, s.end, visit, self.gazetteer, titles)
             doc.events.append(
                 Event(
                     type=s.kind,

@@ -74,15 +74,21 @@ def event_place(
     return min(found)[1] if found else None
 
 
+DATELINE_SEGMENTS = 3  # a dateline opens one of the first paragraphs (a time stamp may come first)
+
+
 def dateline_place(doc: Document) -> str | None:
     """The city a dateline opens the article with ("ASTANA, Oct 10 –", «Өскемен. ҚазАқпарат»), if any."""
     bodies = sorted((s for s in doc.segments if s.kind == "body"), key=lambda s: s.start)
-    if not bodies:
-        return None
-    seg = bodies[0]
-    first = seg.start + len(doc.text[seg.start : seg.end]) - len(doc.text[seg.start : seg.end].lstrip())
+    starts = {}
+    for seg in bodies[:DATELINE_SEGMENTS]:
+        line = doc.text[seg.start : seg.end]
+        starts[seg.start + len(line) - len(line.lstrip())] = seg
     for ent in doc.entities:
+        if not is_place(ent):
+            continue
         for m in ent.mentions:
-            if m.start == first and is_place(ent) and _DATELINE_END.match(doc.text, m.end, seg.end):
+            seg = starts.get(m.start)
+            if seg is not None and _DATELINE_END.match(doc.text, m.end, seg.end):
                 return ent.id
     return None

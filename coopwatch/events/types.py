@@ -45,3 +45,11 @@ def is_remote(text: str, start: int, end: int, lang: str) -> bool:
     """Whether text[start:end] says a meeting was held at a distance (a phone or video call)."""
     langs = [lang] if lang in PATTERNS else list(PATTERNS)
     return any(PATTERNS[code].remote.search(text, start, end) for code in langs)
+
+
+def has_visit_cue(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether text[start:end] speaks of a visit, whatever else it reports ("received on a state
+    visit to Paris, Macron offered..."): a visit names where it goes."""
+    p = patterns_for(lang)
+    cue = p.cues.get("visit")
+    return bool(cue and cue.search(text, start, end))
