@@ -87,7 +87,27 @@ class DateFinder:
             for f in found
             if _words(doc.text[seg.start : f.start] + doc.text[f.end : seg.end]) <= self.date_line_words
         ]
-        return max(bylines, default=None) or self._masthead_date(doc, today) or self._weekday_date(doc)
+        return (
+            max(bylines, default=None)
+            or self._masthead_date(doc, today)
+            or self._weekday_date(doc)
+            or self._day_and_month(doc, today)
+        )
+
+    def _day_and_month(self, doc: Document, today: str) -> str | None:
+        """A day and month the first paragraphs state as when something happened (`1 ноября`,
+        «29 қарашада»), in the latest past year the text states: a report names its own year, or
+        none. Without any stated year the article stays undated."""
+        latest = self.today or dt.date.today()
+        years = [int(y) for y in _YEAR.findall(doc.text) if int(y) <= latest.year]
+        if not years:
+            return None
+        year = max(years)
+        for found in body_dates(doc, year)[: self.lead_segments]:
+            for f in found:
+                if f.point and not f.year_stated and f.date <= today:
+                    return f.date
+        return None
 
     @staticmethod
     def _url_date(url: str | None, today: str) -> str | None:

@@ -201,3 +201,23 @@ def test_a_date_in_the_page_path_dates_the_article(url: str, expected: str | Non
     doc = lines_doc(("body", "Министры встретились и обсудили Средний коридор."))
     doc.url = url
     assert FINDER(doc).date == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("ru", "1 ноября президент Франции прибыл в Астану. Товарооборот в 2025 году вырос.", "2025-11-01"),
+        (
+            "kk",
+            "29 қарашада Тоқаев Парижде келіссөз жүргізді. 2021 жылы екі ел келісімге қол қойды.",
+            "2021-11-29",
+        ),
+        ("en", "On 29 November the presidents met in Paris.", None),  # no year anywhere: undated
+    ],
+)
+def test_a_day_and_month_in_the_lead_takes_the_latest_year_the_text_states(
+    lang: str, body: str, expected: str | None
+) -> None:
+    doc = lines_doc(("body", body))
+    doc.lang = lang
+    assert DateFinder(today=dt.date(2026, 12, 7))(doc).date == expected
