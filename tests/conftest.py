@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from coopwatch.entities.base import Recognizer
+    from coopwatch.gazetteer import Gazetteer
     from coopwatch.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,3 +36,27 @@ def shared() -> Path:
     if path is None:
         pytest.skip("../shared is absent: the real corpus and gold answers are not available here")
     return path
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    """The shipped gazetteer, loaded once."""
+    from coopwatch.gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def recognizers(gaz: Gazetteer) -> dict[str, list[Recognizer]]:
+    """The gazetteer-only recognisers per language (no statistical model)."""
+    from coopwatch.entities import gazetteer_recognizers
+
+    return gazetteer_recognizers(gaz)
+
+
+def jsonl_rows(path: Path) -> list[dict]:
+    """The records of a JSON Lines file."""
+    import json
+
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]

@@ -6,11 +6,6 @@ import pytest
 from coopwatch.gazetteer import Gazetteer, GazetteerError, read_records
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def test_every_country_has_three_languages(gaz: Gazetteer) -> None:
     countries = [r for r in gaz.records.values() if r.id.startswith("country:")]
     assert len(countries) >= 240

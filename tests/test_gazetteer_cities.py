@@ -1,31 +1,15 @@
 """The shipped list of world capitals and major cities (`cities.jsonl`)."""
 
-import json
 import re
 
 import pytest
 
-from coopwatch.entities import gazetteer_recognizers
 from coopwatch.entities.base import Recognizer
 from coopwatch.gazetteer import DATA_DIR, LANGS, Gazetteer, read_records
+from tests.conftest import jsonl_rows
 
 CITIES = DATA_DIR / "cities.jsonl"
 PLACES = DATA_DIR / "places.jsonl"
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def recognizers(gaz: Gazetteer) -> dict[str, list[Recognizer]]:
-    return gazetteer_recognizers(gaz)
-
-
-def _rows(path):
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def _places(recognizers: dict[str, list[Recognizer]], text: str, lang: str) -> dict[str, str]:
@@ -94,7 +78,7 @@ def test_cities_add_no_country_and_keep_their_region(gaz: Gazetteer) -> None:
 
 
 def test_every_line_is_a_city_in_three_languages(gaz: Gazetteer) -> None:
-    rows = _rows(CITIES)
+    rows = jsonl_rows(CITIES)
     assert 250 <= len(rows) <= 320
     codes = {r.country for r in gaz.records.values() if r.country}
     for row in rows:
@@ -114,11 +98,11 @@ def test_every_line_is_a_city_in_three_languages(gaz: Gazetteer) -> None:
 
 
 def test_ids_unique_and_new() -> None:
-    ids = [r["id"] for r in _rows(CITIES)]
+    ids = [r["id"] for r in jsonl_rows(CITIES)]
     assert len(set(ids)) == len(ids)
     others = {r.id for p in DATA_DIR.glob("*.jsonl") if p != CITIES for r in read_records(p)}
     assert not set(ids) & others
-    assert not set(ids) & {r["id"] for r in _rows(PLACES)}
+    assert not set(ids) & {r["id"] for r in jsonl_rows(PLACES)}
 
 
 def test_no_alias_is_another_records_name() -> None:
@@ -132,7 +116,7 @@ def test_no_alias_is_another_records_name() -> None:
                         owners.setdefault(n.casefold(), set()).add(rec.id)
     clashes = {
         n: owners[n.casefold()]
-        for row in _rows(CITIES)
+        for row in jsonl_rows(CITIES)
         for names in row["aliases"].values()
         for n in names
         if len(owners[n.casefold()]) > 1
@@ -149,7 +133,7 @@ def test_no_city_is_a_known_persons_surname(gaz: Gazetteer) -> None:
                 lang: [n.split()[-1] for n in ns if " " in n] for lang, ns in rec.aliases.items()
             }
             surnames |= {n.casefold() for ns in table.values() for n in ns}
-    names = {n.casefold() for row in _rows(CITIES) for ns in row["aliases"].values() for n in ns}
+    names = {n.casefold() for row in jsonl_rows(CITIES) for ns in row["aliases"].values() for n in ns}
     assert not surnames & names
 
 

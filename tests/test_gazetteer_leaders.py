@@ -1,31 +1,15 @@
 """The shipped list of heads of state, heads of government and foreign ministers (`leaders.jsonl`)."""
 
-import json
 import re
 
 import pytest
 
-from coopwatch.entities import gazetteer_recognizers
 from coopwatch.entities.base import Recognizer
 from coopwatch.gazetteer import DATA_DIR, LANGS, Gazetteer
+from tests.conftest import jsonl_rows
 
 LEADERS = DATA_DIR / "leaders.jsonl"
 PEOPLE = DATA_DIR / "people.jsonl"
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def recognizers(gaz: Gazetteer) -> dict[str, list[Recognizer]]:
-    return gazetteer_recognizers(gaz)
-
-
-def _rows(path):
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def _linked(recognizers: dict[str, list[Recognizer]], text: str, lang: str) -> dict[str, str]:
@@ -75,7 +59,7 @@ def test_same_person_by_any_script(gaz: Gazetteer) -> None:
 
 
 def test_every_line_is_a_person_in_three_languages() -> None:
-    rows = _rows(LEADERS)
+    rows = jsonl_rows(LEADERS)
     assert 150 <= len(rows) <= 250
     for row in rows:
         assert row["type"] == "PER", row
@@ -92,7 +76,7 @@ def test_every_line_is_a_person_in_three_languages() -> None:
 
 
 def test_ids_unique_and_new() -> None:
-    rows, people = _rows(LEADERS), _rows(PEOPLE)
+    rows, people = jsonl_rows(LEADERS), jsonl_rows(PEOPLE)
     ids = [r["id"] for r in rows]
     assert len(set(ids)) == len(ids)
     assert not set(ids) & {p["id"] for p in people}
