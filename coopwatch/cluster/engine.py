@@ -12,9 +12,13 @@ postings), and so the clusters they belong to. Each such cluster is judged as a 
    chain; a second cluster that passes the same test against the article merges into it only
    when all their members are compatible and the two clusters, as wholes, pass it too.
 
-Sentence embeddings only break ties: for a cluster just under the threshold, aligned lead
-sentences that carry a name or a number decide. The cost of one article does not depend on
-how many are stored.
+Candidates whose signature conflicts with the article are dropped before they are ranked, so
+reports of other meetings of the same leaders cannot crowd the right cluster out. An undated
+article is never joined on the model alone (nothing tells two meetings of the same people
+apart): only a near-copy, or sentence alignment with a report in another language, joins it.
+Sentence embeddings serve only there, and for a dated cluster just under the threshold: aligned
+lead sentences that carry a name or a number decide. The cost of one article does not depend
+on how many are stored.
 """
 
 from __future__ import annotations
