@@ -289,7 +289,10 @@ def show(
     ] = False,
     cluster: Annotated[
         str | None,
-        typer.Option("--cluster", help="Show this cluster instead: its articles and why they were joined."),
+        typer.Option(
+            "--cluster",
+            help="Show this cluster instead: its articles, why they were joined, and where they disagree.",
+        ),
     ] = None,
 ) -> None:
     """Show one stored article with everything understood in it and the evidence.
