@@ -60,3 +60,25 @@ def jsonl_rows(path: Path) -> list[dict]:
 
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def gazetteer_finds(
+    recognizers: dict[str, list[Recognizer]], text: str, lang: str, entity_type: str
+) -> dict[str, str]:
+    """Mention text -> record id of the entities of one type the gazetteer recognisers find in `text`."""
+    return {
+        text[s.start : s.end]: s.id
+        for r in recognizers[lang]
+        for s in r.recognize(text)
+        if s.type == entity_type
+    }
+
+
+def assert_names_in_every_language(row: dict, langs: tuple[str, ...]) -> None:
+    """A gazetteer line names its record in every language: trimmed, non-empty, no repeats, and
+    its canonical name among the English ones."""
+    for lang in langs:
+        names = row["aliases"].get(lang)
+        assert names and all(isinstance(n, str) and n.strip() == n and n for n in names), (row["id"], lang)
+        assert len(set(names)) == len(names), (row["id"], lang)
+    assert row["name"] in row["aliases"]["en"], row

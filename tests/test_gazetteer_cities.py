@@ -6,17 +6,10 @@ import pytest
 
 from coopwatch.entities.base import Recognizer
 from coopwatch.gazetteer import DATA_DIR, LANGS, Gazetteer, read_records
-from tests.conftest import jsonl_rows
+from tests.conftest import assert_names_in_every_language, gazetteer_finds, jsonl_rows
 
 CITIES = DATA_DIR / "cities.jsonl"
 PLACES = DATA_DIR / "places.jsonl"
-
-
-def _places(recognizers: dict[str, list[Recognizer]], text: str, lang: str) -> dict[str, str]:
-    """Mention text -> record id of the places the gazetteer recogniser finds in `text`."""
-    return {
-        text[s.start : s.end]: s.id for r in recognizers[lang] for s in r.recognize(text) if s.type == "GPE"
-    }
 
 
 @pytest.mark.parametrize(
@@ -51,7 +44,7 @@ def _places(recognizers: dict[str, list[Recognizer]], text: str, lang: str) -> d
 def test_a_city_is_found_in_three_languages_as_one_record(
     recognizers: dict[str, list[Recognizer]], record_id: str, cases: list[tuple[str, str, str]]
 ) -> None:
-    found = {_places(recognizers, text, lang).get(mention) for text, lang, mention in cases}
+    found = {gazetteer_finds(recognizers, text, lang, "GPE").get(mention) for text, lang, mention in cases}
     assert found == {record_id}
 
 
@@ -68,7 +61,7 @@ def test_a_city_is_found_in_three_languages_as_one_record(
 def test_other_cities(
     recognizers: dict[str, list[Recognizer]], text: str, lang: str, mention: str, record_id: str
 ) -> None:
-    assert _places(recognizers, text, lang).get(mention) == record_id
+    assert gazetteer_finds(recognizers, text, lang, "GPE").get(mention) == record_id
 
 
 def test_cities_add_no_country_and_keep_their_region(gaz: Gazetteer) -> None:
@@ -87,14 +80,7 @@ def test_every_line_is_a_city_in_three_languages(gaz: Gazetteer) -> None:
         assert re.fullmatch(r"city:[a-z0-9]+(?:-[a-z0-9]+)*", row["id"]), row
         assert re.fullmatch(r"[A-Z]{2}", row["region"]) and row["region"] in codes, row
         assert set(row["aliases"]) == set(LANGS), row
-        for lang in LANGS:
-            names = row["aliases"][lang]
-            assert names and all(isinstance(n, str) and n.strip() == n and n for n in names), (
-                row["id"],
-                lang,
-            )
-            assert len(set(names)) == len(names), (row["id"], lang)
-        assert row["name"] in row["aliases"]["en"], row
+        assert_names_in_every_language(row, LANGS)
 
 
 def test_ids_unique_and_new() -> None:
@@ -140,5 +126,8 @@ def test_no_city_is_a_known_persons_surname(gaz: Gazetteer) -> None:
 def test_countries_keep_their_names(gaz: Gazetteer, recognizers: dict[str, list[Recognizer]]) -> None:
     """Capitals named like their country are left out: Brazil is not Brasília, Tunisia not Tunis."""
     assert (rec := gaz.lookup("Бразилия")) is not None and rec.id == "country:BR"
-    assert _places(recognizers, "Делегация Бразилии прибыла в Астану.", "ru").get("Бразилии") == "country:BR"
+    assert (
+        gazetteer_finds(recognizers, "Делегация Бразилии прибыла в Астану.", "ru", "GPE").get("Бразилии")
+        == "country:BR"
+    )
     assert gaz.lookup("Тунис", "GPE").id == "country:TN"  # type: ignore[union-attr]

@@ -6,17 +6,10 @@ import pytest
 
 from coopwatch.entities.base import Recognizer
 from coopwatch.gazetteer import DATA_DIR, LANGS, Gazetteer
-from tests.conftest import jsonl_rows
+from tests.conftest import assert_names_in_every_language, gazetteer_finds, jsonl_rows
 
 LEADERS = DATA_DIR / "leaders.jsonl"
 PEOPLE = DATA_DIR / "people.jsonl"
-
-
-def _linked(recognizers: dict[str, list[Recognizer]], text: str, lang: str) -> dict[str, str]:
-    """Mention text -> record id of the people the gazetteer recogniser finds in `text`."""
-    return {
-        text[s.start : s.end]: s.id for r in recognizers[lang] for s in r.recognize(text) if s.type == "PER"
-    }
 
 
 @pytest.mark.parametrize(
@@ -34,7 +27,7 @@ def _linked(recognizers: dict[str, list[Recognizer]], text: str, lang: str) -> d
 def test_steinmeier_in_three_languages(
     recognizers: dict[str, list[Recognizer]], text: str, lang: str, mention: str
 ) -> None:
-    assert _linked(recognizers, text, lang).get(mention) == "person:frank-walter-steinmeier"
+    assert gazetteer_finds(recognizers, text, lang, "PER").get(mention) == "person:frank-walter-steinmeier"
 
 
 @pytest.mark.parametrize(
@@ -50,7 +43,7 @@ def test_steinmeier_in_three_languages(
 def test_other_leaders(
     recognizers: dict[str, list[Recognizer]], text: str, lang: str, mention: str, record_id: str
 ) -> None:
-    assert _linked(recognizers, text, lang).get(mention) == record_id
+    assert gazetteer_finds(recognizers, text, lang, "PER").get(mention) == record_id
 
 
 def test_same_person_by_any_script(gaz: Gazetteer) -> None:
@@ -65,14 +58,7 @@ def test_every_line_is_a_person_in_three_languages() -> None:
         assert row["type"] == "PER", row
         assert re.fullmatch(r"person:[a-z0-9]+(?:-[a-z0-9]+)*", row["id"]), row
         assert "region" not in row or re.fullmatch(r"[A-Z]{2}", row["region"]), row
-        for lang in LANGS:
-            names = row["aliases"].get(lang)
-            assert names and all(isinstance(n, str) and n.strip() == n and n for n in names), (
-                row["id"],
-                lang,
-            )
-            assert len(set(names)) == len(names), (row["id"], lang)
-        assert row["name"] in row["aliases"]["en"], row
+        assert_names_in_every_language(row, LANGS)
 
 
 def test_ids_unique_and_new() -> None:
@@ -93,7 +79,7 @@ def test_the_kazakh_press_spelling_of_qatar_is_found_and_the_word_row_is_not(
     recognizers: dict[str, list[Recognizer]],
 ) -> None:
     def places(text: str) -> set[str]:
-        return {s.id for r in recognizers["kk"] for s in r.recognize(text) if s.type == "GPE"}
+        return set(gazetteer_finds(recognizers, text, "kk", "GPE").values())
 
     assert "country:QA" in places("Президент Қатар Әмірімен Астанада кездесті.")
     assert "country:QA" not in places("Екі ел бір-бірімен қатар дамып келеді.")

@@ -23,6 +23,7 @@ on how many are stored.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,8 +34,9 @@ from coopwatch.cluster import pairs
 from coopwatch.cluster.embeddings import MARGIN, MARGIN_SAME_LANGUAGE, Embedder, SentenceVectors, alignment
 from coopwatch.cluster.evidence import Record, record_of
 from coopwatch.cluster.index import POSTING_CAP, ClusterIndex, Link
-from coopwatch.cluster.signature import agreed, conflict, date_gap
+from coopwatch.cluster.signature import StatedDate, agreed, conflict, date_gap
 from coopwatch.model import Document
+from coopwatch.store.base import DF_TOTAL
 
 MAX_CANDIDATES = 24  # candidate articles per new article, best blocking weight first
 MAX_CLUSTERS = 8  # of their clusters, how many are judged
@@ -51,10 +53,10 @@ MAX_EMBEDDED = 8  # clusters per article that may be decided by alignment
 ALIGN_RULES = ((0.66, 2), (0.5, 3))
 MIN_ALIGNED = 2
 MAX_KEYS_SHOWN = 8
+FIGURES_DIFFER = 0.01  # two values of one measure disagree when more than 1% apart (not rounding)
 # How much one shared blocking key says when looking for candidates: entities and figures are
 # specific, text numbers and name skeletons less so.
 WEIGHTS = {"e": 3.0, "f": 3.0, "g": 1.5, "b": 1.0, "n": 1.0, "w": 1.0, "v": 1.0, "p": 0.5}
-TOTAL_KEY = "#total"  # the frequency table's count of articles
 
 
 def _kind(key: str) -> str:
@@ -72,6 +74,22 @@ class Verdict:
     veto: str | None = None
     rule: str = "signature"
     sentences: list[list[object]] | None = None  # aligned sentence pairs, when alignment decided
+
+
+def _measure(figure: dict) -> tuple[object, object, object]:  # type: ignore[type-arg]
+    """What a figure measures: two values of one measure are comparable."""
+    return figure["indicator"], figure["period"], figure["currency"]
+
+
+def _said(stated: StatedDate, article: str) -> dict[str, object]:
+    """One side of a date disagreement: the day, the words that state it, and where."""
+    return {
+        "value": stated.iso,
+        "text": stated.text,
+        "start": stated.start,
+        "end": stated.end,
+        "article": article,
+    }
 
 
 def _undecided(record: Record, verdict: Verdict) -> float:
@@ -121,14 +139,14 @@ class Clusterer:
             record = record_of(doc)
             self._prepared[id(doc)] = record
             self._pending.update(record.terms())
-            self._pending[TOTAL_KEY] += 1
+            self._pending[DF_TOTAL] += 1
 
     def _load_weights(self, keys: Iterable[str]) -> None:
-        wanted = set(keys) | {TOTAL_KEY}
+        wanted = set(keys) | {DF_TOTAL}
         counts = self.index.frequencies(wanted)
-        total = counts.get(TOTAL_KEY, 0) + self._pending[TOTAL_KEY]
+        total = counts.get(DF_TOTAL, 0) + self._pending[DF_TOTAL]
         self._weights = {
-            k: pairs.specificity(counts.get(k, 0) + self._pending[k], total) for k in wanted if k != TOTAL_KEY
+            k: pairs.specificity(counts.get(k, 0) + self._pending[k], total) for k in wanted if k != DF_TOTAL
         }
 
     def weigh(self, key: str) -> float:
@@ -146,7 +164,7 @@ class Clusterer:
             record = record_of(doc)
         else:
             self._pending.subtract(record.terms())
-            self._pending[TOTAL_KEY] -= 1
+            self._pending[DF_TOTAL] -= 1
         if not self.dedupe and record.key in self._seen:
             record.key = f"{record.key}#{len(self._seen)}"
         self._seen.setdefault(record.key, []).append(doc)
@@ -204,7 +222,8 @@ class Clusterer:
     def _judge(self, record: Record, candidates: list[Record]) -> list[Verdict]:
         """Each candidate cluster against the new article: vetoed, or the mean probability over its members."""
         clusters = list(dict.fromkeys(c.cluster for c in candidates))[:MAX_CLUSTERS]
-        members = {c: self._members(c) for c in clusters}
+        fetched = {c.key: c for c in candidates}  # read from the index already
+        members = {c: self._members(c, fetched) for c in clusters}
         self._load_weights(record.terms().union(*(m.terms() for ms in members.values() for m in ms)))
         verdicts = []
         for cluster in clusters:
@@ -219,8 +238,9 @@ class Clusterer:
             verdicts.append(Verdict(cluster, ms, scores, mean, None, rule))
         return verdicts
 
-    def _members(self, cluster: str) -> list[Record]:
-        return [r for r in (self.index.record(k) for k in self.index.members(cluster, MAX_MEMBERS)) if r]
+    def _members(self, cluster: str, fetched: dict[str, Record]) -> list[Record]:
+        keys = self.index.members(cluster, MAX_MEMBERS)
+        return [r for r in (fetched.get(k) or self.index.record(k) for k in keys) if r]
 
     def _mergeable(self, record: Record, into: Verdict, other: Verdict) -> bool:
         """A second cluster the article also fits merges into the first only on the rule an article
@@ -257,23 +277,17 @@ class Clusterer:
         the days their leads state (`on 5 November`), not the days they were published."""
         out = []
         for m in members:
-            for fa in record.figures:
-                for fb in m.figures:
-                    same = (fa["indicator"], fa["period"], fa["currency"]) == (
-                        fb["indicator"], fb["period"], fb["currency"],
-                    )  # fmt: skip
-                    if not same or fa["period"] is None:
-                        continue
-                    big = max(abs(fa["value"]), abs(fb["value"])) or 1.0
-                    if abs(fa["value"] - fb["value"]) / big > 0.01:
-                        detail = {"field": "figure", "indicator": fa["indicator"], "period": fa["period"],
-                                  "a": {**fb, "article": m.doc_id}, "b": {**fa, "article": record.doc_id}}  # fmt: skip
-                        out.append(Link(m.key, record.key, "disagrees", 0.0, detail))
+            for fa, fb in itertools.product(record.figures, m.figures):
+                if fa["period"] is None or _measure(fa) != _measure(fb):
+                    continue
+                big = max(abs(fa["value"]), abs(fb["value"])) or 1.0
+                if abs(fa["value"] - fb["value"]) / big > FIGURES_DIFFER:
+                    detail = {"field": "figure", "indicator": fa["indicator"], "period": fa["period"],
+                              "a": {**fb, "article": m.doc_id}, "b": {**fa, "article": record.doc_id}}  # fmt: skip
+                    out.append(Link(m.key, record.key, "disagrees", 0.0, detail))
             sa, sb = m.event.stated, record.event.stated
-            if sa and sb and sa[3][-5:] != sb[3][-5:]:
-                detail = {"field": "date",
-                          "a": {"value": sa[3], "text": sa[2], "start": sa[0], "end": sa[1], "article": m.doc_id},
-                          "b": {"value": sb[3], "text": sb[2], "start": sb[0], "end": sb[1], "article": record.doc_id}}  # fmt: skip
+            if sa and sb and sa.month_day != sb.month_day:
+                detail = {"field": "date", "a": _said(sa, m.doc_id), "b": _said(sb, record.doc_id)}
                 out.append(Link(m.key, record.key, "disagrees", 0.0, detail))
         return out
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 
@@ -43,7 +42,6 @@ class Record:
     key: str  # SHA-256 of the text, the store's content hash
     doc_id: str
     lang: str
-    day: date | None
     strong: set[str] = field(default_factory=set)
     weak: set[str] = field(default_factory=set)
     signature: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
@@ -137,15 +135,6 @@ def lead_sentences(doc: Document, spans: list[tuple[int, int]]) -> list[str]:
     return out
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def _outlet(entity: Entity, text: str) -> bool:
     """A news site named as the messenger (BAQ.KZ, Tengrinews.kz): two reports from one outlet
     share it whatever events they tell."""
@@ -169,7 +158,6 @@ def record_of(doc: Document) -> Record:
         key=content_key(doc.text),
         doc_id=doc.id,
         lang=doc.lang,
-        day=_day(doc.date),
         strong=strong,
         weak=weak,
         signature=minhash.signature(body),

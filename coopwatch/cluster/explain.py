@@ -60,20 +60,17 @@ def _reason(rule: str, score: float, detail: dict[str, object]) -> str:
     return "; ".join(parts) or rule
 
 
+def _said(side: dict) -> str:  # type: ignore[type-arg]
+    """One side of a disagreement: the words that state the value, and the article."""
+    return f"“{side.get('text') or side.get('value')}” in {side.get('article')}"
+
+
 def _disagreement(detail: dict[str, object]) -> str:
     """What two joined reports state differently: a figure for the same indicator and period, or a date."""
     a, b = detail.get("a") or {}, detail.get("b") or {}
     if detail.get("field") == "figure":
-
-        def told(f: dict) -> str:  # type: ignore[type-arg]
-            return f"“{f.get('text') or f.get('value')}” in {f.get('article')}"
-
-        return f"{detail.get('indicator')} {detail.get('period')}: {told(a)} vs {told(b)}"  # type: ignore[arg-type]
-
-    def day(d: dict) -> str:  # type: ignore[type-arg]
-        return f"“{d.get('text') or d.get('value')}” in {d.get('article')}"
-
-    return f"date: {day(a)} vs {day(b)}"  # type: ignore[arg-type]
+        return f"{detail.get('indicator')} {detail.get('period')}: {_said(a)} vs {_said(b)}"  # type: ignore[arg-type]
+    return f"date: {_said(a)} vs {_said(b)}"  # type: ignore[arg-type]
 
 
 def explained_links(links: list[tuple[str, str, str, float, str]]) -> dict[str, list[dict[str, Any]]]:
@@ -110,19 +107,24 @@ def cluster_view(store: Store, cluster: str) -> Group | None:
     for m in members:
         articles.add_row(m.lang, outlet(m), m.id, m.date or "", m.title or "")
     ids = {m.key: m.id for m in members}
+    explained = explained_links(
+        [
+            (ids.get(x.b, x.b[:10]), ids.get(x.a, x.a[:10]), x.rule, x.score, x.detail)
+            for x in store.cluster_links(cluster)
+        ]
+    )
+    if not explained["joins"]:
+        return Group(articles, Text("a single article: nothing was joined"))
     links = Table(title="why they were joined", expand=True)
     for column in ("article", "joined to", "rule", "evidence"):
         links.add_column(column, overflow="fold", no_wrap=column == "rule")
+    for j in explained["joins"]:
+        links.add_row(j["article"], j["joined_to"], j["rule"], j["reason"])
+    if not explained["disagreements"]:
+        return Group(articles, links)
     differ = Table(title="where they disagree", expand=True)
     for column in ("article", "other", "what differs"):
         differ.add_column(column, overflow="fold")
-    for link in store.cluster_links(cluster):
-        detail = json.loads(link.detail)
-        table = differ if link.rule == "disagrees" else links
-        cells = [ids.get(link.b, link.b[:10]), ids.get(link.a, link.a[:10])]
-        if table is links:
-            cells.append(link.rule)
-        table.add_row(*cells, _reason(link.rule, link.score, detail))
-    if not links.row_count:
-        return Group(articles, Text("a single article: nothing was joined"))
-    return Group(articles, links, *([differ] if differ.row_count else []))
+    for d in explained["disagreements"]:
+        differ.add_row(d["article"], d["other"], d["what"])
+    return Group(articles, links, differ)

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from coopwatch.cluster.evidence import Record
+from coopwatch.store.base import DF_TOTAL
 
 POSTING_CAP = 64  # articles per key; a key carried by more decides nothing
 
@@ -101,7 +102,7 @@ class MemoryIndex:
                 members.append(record.key)
         self.links.extend(links)
         self._df.update(record.terms())
-        self._df["#total"] += 1
+        self._df[DF_TOTAL] += 1
 
     def save_vectors(self, key: str, vectors: np.ndarray) -> None:
         self._vectors[key] = vectors

@@ -13,12 +13,36 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from coopwatch.dates.grammar import find_dates
+from coopwatch.dates.grammar import find_dates, grammar_lang
 from coopwatch.events import is_remote, lead_end
 from coopwatch.model import Document
 
 DATE_WINDOW_DAYS = 3  # reports of one event: the day itself, the next morning's papers, a weekly wrap-up
 MIN_LEAD_CHARS = 400  # a title alone is too short to say how a meeting was held
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDate:
+    """The first day a lead states as when something happened (`on 5 November`), with its span:
+    what a report claims, as opposed to the day it was published."""
+
+    start: int
+    end: int
+    text: str
+    iso: str  # YYYY-MM-DD, or --MM-DD when the text gives no year
+
+    @property
+    def month_day(self) -> tuple[int, int]:
+        return int(self.iso[-5:-3]), int(self.iso[-2:])
+
+    def to_json(self) -> list[int | str]:
+        return [self.start, self.end, self.text, self.iso]
+
+    @classmethod
+    def from_json(cls, value: list | None) -> StatedDate | None:
+        if not value or len(value) != 4:
+            return None
+        return cls(int(value[0]), int(value[1]), str(value[2]), str(value[3]))
 
 
 @dataclass(slots=True)
@@ -33,10 +57,7 @@ class Signature:
     place: str | None = None  # the entity id of the main event's place
     participants: frozenset[str] = field(default_factory=frozenset)  # people taking part in its events
     people: frozenset[str] = field(default_factory=frozenset)  # every person it names
-    # The first day the lead states as when something happened (`on 5 November`), with its span
-    # (start, end, text) and ISO date (`--11-05` when the text gives no year): what a report
-    # claims, as opposed to the day it was published.
-    stated: tuple[int, int, str, str] | None = None
+    stated: StatedDate | None = None  # the day the lead states, for disagreements between reports
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,7 +69,7 @@ class Signature:
             "place": self.place,
             "participants": sorted(self.participants),
             "people": sorted(self.people),
-            "stated": list(self.stated) if self.stated else None,
+            "stated": self.stated.to_json() if self.stated else None,
         }
 
     @classmethod
@@ -65,7 +86,7 @@ class Signature:
             place=data.get("place"),
             participants=frozenset(data.get("participants", ())),
             people=frozenset(data.get("people", ())),
-            stated=_stated(data.get("stated")),
+            stated=StatedDate.from_json(data.get("stated")),
         )
 
 
@@ -78,12 +99,6 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _stated(value: list | None) -> tuple[int, int, str, str] | None:
-    if not value or len(value) != 4:
-        return None
-    return int(value[0]), int(value[1]), str(value[2]), str(value[3])
-
-
 def _lead(doc: Document) -> tuple[int, int]:
     """The title and first paragraph (at least MIN_LEAD_CHARS of body): where a report says what happened."""
     body = sorted(doc.body(), key=lambda s: s.start)
@@ -91,18 +106,13 @@ def _lead(doc: Document) -> tuple[int, int]:
     return start, min(len(doc.text), max(lead_end(doc), start + MIN_LEAD_CHARS))
 
 
-def _stated_date(doc: Document, start: int, end: int) -> tuple[int, int, str, str] | None:
-    """The first date the lead states as a point in time: (start, end, text, ISO or `--MM-DD`)."""
-    lang = doc.lang if doc.lang in ("kk", "ru", "en") else None
-    for found in find_dates(doc.text[start:end], lang, ref_year=2000):
+def _stated_date(doc: Document, start: int, end: int) -> StatedDate | None:
+    """The first date the lead states as a point in time."""
+    for found in find_dates(doc.text[start:end], grammar_lang(doc.lang), ref_year=2000):
         if found.point:
             iso = found.date if found.year_stated else f"--{found.date[5:]}"
-            return start + found.start, start + found.end, found.text, iso
+            return StatedDate(start + found.start, start + found.end, found.text, iso)
     return None
-
-
-def _month_day_in(stated: tuple[int, int, str, str] | None) -> tuple[int, int] | None:
-    return (int(stated[3][-5:-3]), int(stated[3][-2:])) if stated else None
 
 
 def signature_of(doc: Document) -> Signature:
@@ -114,7 +124,7 @@ def signature_of(doc: Document) -> Signature:
     places.update(e.location for e in doc.events if e.location)
     return Signature(
         day=day,
-        month_day=None if day else _month_day_in(stated),
+        month_day=stated.month_day if stated and not day else None,
         pairs=frozenset("-".join(sorted(p)) for p in doc.partners),
         countries=frozenset(doc.countries),
         remote=is_remote(doc.text, start, end, doc.lang),

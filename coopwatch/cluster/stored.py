@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date
 
 import numpy as np
 
@@ -29,7 +28,7 @@ def _to_row(record: Record, vectors: np.ndarray | None) -> ClusterRow:
         key=record.key,
         doc_id=record.doc_id,
         lang=record.lang,
-        day=record.day.isoformat() if record.day else None,
+        day=record.event.day.isoformat() if record.event.day else None,
         cluster=record.cluster,
         evidence=json.dumps(evidence, ensure_ascii=False),
         vectors=vectors.astype(np.float16).tobytes() if vectors is not None else None,
@@ -42,13 +41,13 @@ def _from_row(row: ClusterRow) -> Record:
         key=row.key,
         doc_id=row.doc_id,
         lang=row.lang,
-        day=date.fromisoformat(row.day) if row.day else None,
         strong=set(evidence["strong"]),
         weak=set(evidence["weak"]),
         signature=np.array(evidence["signature"], dtype=np.uint64),
         sentences=list(evidence["sentences"]),
         cluster=row.cluster,
-        event=Signature.from_json(evidence.get("event")),
+        # rows filed before schema 4 kept only the day
+        event=Signature.from_json(evidence.get("event") or {"day": row.day}),
         figures=list(evidence.get("figures", [])),
     )
 

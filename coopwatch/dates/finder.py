@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from coopwatch.dates.grammar import FoundDate, find_dates, names_weekday, weekday_dates
+from coopwatch.dates.grammar import (
+    FoundDate,
+    calendar_date,
+    find_dates,
+    grammar_lang,
+    names_weekday,
+    weekday_dates,
+)
 from coopwatch.model import Document, Segment
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -42,7 +49,7 @@ def _readable(doc: Document) -> list[Segment]:
 
 def body_dates(doc: Document, ref_year: int | None = None) -> list[list[FoundDate]]:
     """The dates stated in each readable segment of `doc`, with offsets into `doc.text`."""
-    lang = doc.lang if doc.lang in ("kk", "ru", "en") else None
+    lang = grammar_lang(doc.lang)
     out: list[list[FoundDate]] = []
     for seg in _readable(doc):
         found = find_dates(doc.text[seg.start : seg.end], lang, ref_year=ref_year)
@@ -98,11 +105,9 @@ class DateFinder:
         """A day and month the first paragraphs state as when something happened (`1 ноября`,
         «29 қарашада»), in the latest past year the text states: a report names its own year, or
         none. Without any stated year the article stays undated."""
-        latest = self.today or dt.date.today()
-        years = [int(y) for y in _YEAR.findall(doc.text) if int(y) <= latest.year]
-        if not years:
+        year = self._latest_year_stated(doc)
+        if year is None:
             return None
-        year = max(years)
         for found in body_dates(doc, year)[: self.lead_segments]:
             for f in found:
                 if f.point and not f.year_stated and f.date <= today:
@@ -113,31 +118,29 @@ class DateFinder:
     def _url_date(url: str | None, today: str) -> str | None:
         """The date in a page's path (`/2024/11/05/`), which a site gives when it publishes."""
         m = _URL_DATE.search(url or "")
-        if not m:
-            return None
-        try:
-            day = dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
-        return day if day <= today else None
+        day = calendar_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+        return day.isoformat() if day and day.isoformat() <= today else None
 
     def _weekday_date(self, doc: Document) -> str | None:
         """A day and month with its weekday near the top of the body ("on Tuesday November 5",
         «сәрсенбі, 12 қазанда»): news names the weekday only for days of the week it reports, and
         the weekday fixes the year, read against the latest past year the text states."""
-        latest = self.today or dt.date.today()
-        lang = doc.lang if doc.lang in ("kk", "ru", "en") else None
         body = _readable(doc)
         if not body:
             return None
         start = body[0].start
         zone = doc.text[start : start + WEEKDAY_ZONE]
-        found = weekday_dates(zone, lang)
+        found = weekday_dates(zone, grammar_lang(doc.lang))
         if not found:
             return None
-        years = [int(y) for y in _YEAR.findall(doc.text) if int(y) <= latest.year]
-        day = found[0].year_near(latest, max(years, default=None))
+        day = found[0].year_near(self.today or dt.date.today(), self._latest_year_stated(doc))
         return day.isoformat() if day else None
+
+    def _latest_year_stated(self, doc: Document) -> int | None:
+        """The latest year the text names that is not in the future: a report names its own year
+        (or the one before) far more often than a later one."""
+        latest = (self.today or dt.date.today()).year
+        return max((int(y) for y in _YEAR.findall(doc.text) if int(y) <= latest), default=None)
 
     def _masthead_date(self, doc: Document, today: str) -> str | None:
         """A publication stamp above the body that the cleaner took for page furniture: a date line
@@ -145,7 +148,7 @@ class DateFinder:
         (`August.06.2024` between the headline and the first paragraph). A site's banner of today
         (`Понедельник, 28 апреля, 2025`, at the top of every page) names the weekday and has no
         time; it is not the article's date."""
-        lang = doc.lang if doc.lang in ("kk", "ru", "en") else None
+        lang = grammar_lang(doc.lang)
         above: list[Segment] = []
         for seg in doc.segments:
             if seg.kind in ("body", "title"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,11 +89,22 @@ def _month(token: str, months: dict[str, int]) -> int | None:
     return found
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
+def grammar_lang(lang: str | None) -> str | None:
+    """The language whose month and weekday names to read (kk, ru, en), or None for all of them."""
+    return lang if lang in _TABLES else None
+
+
+def calendar_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is none such (31.02, month 13...)."""
     try:
-        return dt.date(year, month, day).isoformat()
+        return dt.date(year, month, day)
     except ValueError:
-        return None  # 31.02, month 13...
+        return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    found = calendar_date(year, month, day)
+    return found.isoformat() if found else None
 
 
 def _named(
@@ -192,38 +204,44 @@ class WeekdayDate:
         None when none fits within 15 years."""
         first = min(latest.year - 15, earliest_year or latest.year)
         years = range(first, latest.year + 1)
-        fits = [d for y in years if (d := _date_or_none(y, self.month, self.day)) and d <= latest]
+        fits = [d for y in years if (d := calendar_date(y, self.month, self.day)) and d <= latest]
         fits = [d for d in fits if d.weekday() == self.weekday]
         if earliest_year is not None and (later := [d for d in fits if d.year >= earliest_year]):
             return later[0]
         return fits[-1] if fits else None
 
 
-def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+@dataclass(frozen=True, slots=True)
+class _Weekdays:
+    """A language's weekday names and the patterns that find them, compiled once."""
+
+    names: dict[str, int]
+    anywhere: re.Pattern[str]
+    before: re.Pattern[str]  # "on Tuesday, " right before a date
+    after: re.Pattern[str]  # ", сәрсенбі" right after one
 
 
-def _weekday_pattern(names: dict[str, int]) -> str:
-    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+@functools.cache
+def _weekdays(lang: str | None) -> _Weekdays:
+    names = _WEEKDAY_TABLES.get(lang or "", _ALL_WEEKDAYS)
+    alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return _Weekdays(
+        names,
+        re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?P<wd>{alternatives})(?:{_S}+күні)?{_S}*,?{_S}*(?:the{_S}+)?$", re.IGNORECASE),
+        re.compile(rf"^{_S}*[,(]?{_S}*(?P<wd>{alternatives})(?!\w)", re.IGNORECASE),
+    )
 
 
 def names_weekday(text: str, lang: str | None = None) -> bool:
     """Whether `text` names a day of the week (a site's banner of today does)."""
-    names = _WEEKDAY_TABLES.get(lang or "", _ALL_WEEKDAYS)
-    return re.search(rf"(?<!\w)(?:{_weekday_pattern(names)})(?!\w)", text, re.IGNORECASE) is not None
+    return _weekdays(lang).anywhere.search(text) is not None
 
 
 def weekday_dates(text: str, lang: str | None = None) -> list[WeekdayDate]:
     """Every day and month without a year that a weekday name stands next to, in order."""
-    names = _WEEKDAY_TABLES.get(lang or "", _ALL_WEEKDAYS)
-    alternatives = _weekday_pattern(names)
-    before = re.compile(
-        rf"(?<!\w)(?P<wd>{alternatives})(?:{_S}+күні)?{_S}*,?{_S}*(?:the{_S}+)?$", re.IGNORECASE
-    )
-    after = re.compile(rf"^{_S}*[,(]?{_S}*(?P<wd>{alternatives})(?!\w)", re.IGNORECASE)
+    weekdays = _weekdays(lang)
+    names, before, after = weekdays.names, weekdays.before, weekdays.after
     out = []
     for found in find_dates(text, lang, ref_year=2000, guard_partial=False):
         if found.year_stated or not found.point:

@@ -14,6 +14,11 @@ CUES: dict[str, dict[str, str]] = {lang: t.cues for lang, t in TABLES.items()}
 PATTERNS: dict[str, Patterns] = {lang: Patterns(t) for lang, t in TABLES.items()}
 
 
+def _candidates(lang: str) -> list[Patterns]:
+    """The tables to read a sentence with: its language's, or every one when we have none for it."""
+    return [PATTERNS[lang]] if lang in PATTERNS else list(PATTERNS.values())
+
+
 def patterns_for(lang: str) -> Patterns:
     """The compiled tables of a language; English for a language we have none for."""
     return PATTERNS.get(lang, PATTERNS["en"])
@@ -29,10 +34,8 @@ def _agreement_is_real(text: str, m: re.Match[str], p: Patterns, sentence_start:
 
 def event_type(text: str, start: int, end: int, lang: str) -> str | None:
     """The strongest event type that the sentence text[start:end] reports, or None."""
-    langs = [lang] if lang in PATTERNS else list(PATTERNS)
     found = set()
-    for code in langs:
-        p = PATTERNS[code]
+    for p in _candidates(lang):
         for kind, pattern in p.cues.items():
             for m in pattern.finditer(text, start, end):
                 if kind != "agreement" or _agreement_is_real(text, m, p, start):
@@ -43,8 +46,7 @@ def event_type(text: str, start: int, end: int, lang: str) -> str | None:
 
 def is_remote(text: str, start: int, end: int, lang: str) -> bool:
     """Whether text[start:end] says a meeting was held at a distance (a phone or video call)."""
-    langs = [lang] if lang in PATTERNS else list(PATTERNS)
-    return any(PATTERNS[code].remote.search(text, start, end) for code in langs)
+    return any(p.remote.search(text, start, end) for p in _candidates(lang))
 
 
 def has_visit_cue(text: str, start: int, end: int, lang: str) -> bool:

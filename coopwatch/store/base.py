@@ -18,6 +18,8 @@ from coopwatch.model import Document
 # Marks put around the matched words in `SearchHit.snippet` (safe for terminals and rich markup).
 MARK_START = "**"
 MARK_END = "**"
+# The key under which the clustering document-frequency table counts its articles.
+DF_TOTAL = "#total"
 
 
 class StoreError(Exception):

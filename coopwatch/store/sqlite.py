@@ -23,6 +23,7 @@ from typing import Any
 
 from coopwatch.model import Document
 from coopwatch.store.base import (
+    DF_TOTAL,
     MARK_END,
     MARK_START,
     AddResult,
@@ -179,7 +180,7 @@ _SCHEMA_V4 = (
     "CREATE TABLE cluster_df (ekey TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
     "INSERT INTO cluster_df (ekey, n) SELECT ekey, count(*) FROM cluster_keys"
     " WHERE substr(ekey, 1, 2) IN ('e:', 'f:', 'g:', 'n:', 'w:') GROUP BY ekey",
-    "INSERT INTO cluster_df (ekey, n) SELECT '#total', count(*) FROM cluster_records",
+    f"INSERT INTO cluster_df (ekey, n) SELECT '{DF_TOTAL}', count(*) FROM cluster_records",
 )
 
 # Schema version -> statements that bring the previous version to it; append, never edit.
@@ -643,7 +644,7 @@ class SQLiteStore(Store):
             )
             db.executemany(
                 "INSERT INTO cluster_df (ekey, n) VALUES (?, 1) ON CONFLICT (ekey) DO UPDATE SET n = n + 1",
-                [(k,) for k in sorted({*terms, "#total"})],
+                [(k,) for k in sorted({*terms, DF_TOTAL})],
             )
 
     def cluster_save_vectors(self, key: str, vectors: bytes) -> None:
