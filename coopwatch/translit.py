@@ -55,12 +55,42 @@ def to_latin(text: str, lang: str = "kk") -> str:
     return "".join(out)
 
 
-def name_key(text: str) -> str:
-    """A script-free key under which Тоқаев, Токаев and Tokayev (or Jomart and Zhomart) are equal."""
+def _plain_latin(text: str) -> str:
+    """Lower-case Latin letters and digits only, words separated by one space: Ердоған -> yerdogan."""
     s = to_latin(text, "ru").lower()
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    s = " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
-    for a, b in _FOLD:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
+
+
+def _folded(s: str, folds: list[tuple[str, str]]) -> str:
+    for a, b in folds:
         s = s.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+def name_key(text: str) -> str:
+    """A script-free key under which Тоқаев, Токаев and Tokayev (or Jomart and Zhomart) are equal."""
+    return _folded(_plain_latin(text), _FOLD)
+
+
+# Spellings that transliteration systems and languages differ on, folded once more for `sound_key`:
+# Yannick/Yannik, Lintz/Lintts, Costa/Kosht, George/Dzhordzh, Sergio/Serdzho
+_SOUND_FOLD = [("ck", "k"), ("tz", "c"), ("ts", "c"), ("dz", "j"), ("c", "k"), ("g", "j"), ("z", "s"),
+               ("ph", "f"), ("th", "t"), ("w", "v")]  # fmt: skip
+_VOWELS_LATIN = re.compile(r"[aeiouy]+")
+
+
+def sound_key(text: str) -> str:
+    """A looser key for full names: each word's consonants (and whether it begins with a vowel).
+
+    Press spellings of one foreign name differ in the vowels and in how a sound is written (Алексей
+    Лихачёв = Alexey Likhachev, Юн Сок Ёль = Yoon Suk Yeol, Антониу Кошта = António Costa), which
+    `name_key` keeps apart. Used only to find candidates for one person among full names.
+    """
+    words = []
+    for word in _plain_latin(text).split():
+        word = _folded(_folded(re.sub(r"(.)\1+", r"\1", word), _FOLD), _SOUND_FOLD).replace("h", "")
+        bare = _VOWELS_LATIN.sub("", word)
+        words.append(("'" if bare[:1] != word[:1] else "") + bare)
+    return " ".join(words)

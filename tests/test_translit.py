@@ -1,6 +1,6 @@
 import pytest
 
-from coopwatch.translit import name_key, to_latin
+from coopwatch.translit import name_key, sound_key, to_latin
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,19 @@ def test_turkish_dotted_capital_i_does_not_break_name_keys() -> None:
     # «İ».lower() is two characters (i + combining dot); keys are built letter by letter
     assert name_key("İran") == "iran"
     assert to_latin("İstanbul", "kk") == "Istanbul"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Алексей Лихачёв", "Alexey Likhachev"), ("Aleksei Likhachyov", "Alexey Likhachev"),
+     ("Юн Сок Ёль", "Yoon Suk Yeol"), ("Антониу Кошта", "António Costa"), ("Джордж Крол", "George Krol"),
+     ("Yannik Lintts", "Yannick Lintz"), ("Серджо Маттарелла", "Sergio Mattarella"),
+     ("Массуд Пезешкиан", "Masoud Pezeshkian")],
+)  # fmt: skip
+def test_sound_key_equal_across_transliteration_systems(a: str, b: str) -> None:
+    assert sound_key(a) == sound_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Ильхам Алиев", "Гейдар Алиев"), ("Иван Петров", "Иван Петренко")])
+def test_sound_key_keeps_other_people_apart(a: str, b: str) -> None:
+    assert sound_key(a) != sound_key(b)

@@ -19,7 +19,7 @@ from coopwatch.entities.base import EntitySpan
 from coopwatch.entities.numbered import SOURCE as NUMBERED
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Document, Entity
-from coopwatch.translit import name_key, to_latin
+from coopwatch.translit import name_key, sound_key, to_latin
 
 PREFIX = {"PER": "person", "ORG": "org", "GPE": "place", "LOC": "place"}
 INITIALS = re.compile(r"^(?:\w\.\s*-?)+\s*")
@@ -241,12 +241,95 @@ def new_id(type_: str, name: str) -> str:
     return f"{PREFIX.get(type_, 'entity')}:{slug}"
 
 
+# Honorifics a tagger keeps inside a person's span (Amir Tamim, Шейх Мухаммед): dropped when the rest
+# is a known person
+_HONORIFICS = frozenset(["amir", "emir", "әмір", "эмир", "sheikh", "шейх", "шейх", "king", "король", "корол",
+                         "prince", "принц", "ханзада", "sultan", "султан", "сұлтан", "president", "президент"])  # fmt: skip
+# Patronymics: Russian (Миромонович, Ивановна), Kazakh (Кемелұлы, Нұрланқызы) and their Latin spellings
+_PATRONYMIC = re.compile(
+    r"(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы|ovich|evich|ovna|evna|ichna|uly|ulu|kyzy|qyzy)$",
+    re.IGNORECASE,
+)
+# Regions whose people the press names family name first: Moon Jae-in is President Moon
+_FAMILY_FIRST = frozenset({"KR", "KP", "CN", "TW", "VN", "HK", "MO"})
+# Arabic name particles: a name with one is shortened to its given name (Tamim bin Hamad -> Emir Tamim)
+_ARABIC_PARTICLES = frozenset({"bin", "ibn", "bint", "бин", "бен", "ибн", "бинт"})
+
+
+def _first_sound(word: str) -> str:
+    """The sound a given name begins with, across scripts: Режеп and Recep, Кысым and Kassym agree."""
+    key = sound_key(word)
+    return key[:1] if key[:1] != "'" else key[:2]
+
+
+class _PersonIndex:
+    """Gazetteer people by the short and the loosely spelled ways articles name them."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        short: dict[str, set[str]] = defaultdict(set)
+        for s in gazetteer.surfaces():
+            if s.kind == "surname":
+                short[name_key(s.text)].add(s.record_id)
+        sound: dict[str, set[str]] = defaultdict(set)
+        last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for rec in gazetteer.records.values():
+            if rec.type != "PER":
+                continue
+            for names in rec.aliases.values():
+                for n in names:
+                    words = n.split()
+                    if len(words) < 2:
+                        continue
+                    sound[sound_key(n)].add(rec.id)
+                    last[name_key(words[-1])].add((rec.id, _first_sound(words[0])))
+                    if rec.region in _FAMILY_FIRST or any(w.lower() in _ARABIC_PARTICLES for w in words):
+                        short[name_key(words[0])].add(rec.id)
+        taken = {
+            k for k in short if gazetteer.lookup(k) is not None
+        }  # a short form that names something else
+        self.short = {k: next(iter(v)) for k, v in short.items() if len(v) == 1 and k not in taken}
+        self.sound = {k: next(iter(v)) for k, v in sound.items() if len(v) == 1}
+        self.last = {k: {i for i, _ in v} for k, v in last.items()}
+        self._last_first = last
+
+    def full_name(self, words: list[str]) -> str | None:
+        """The known person a full name of unknown spelling is: the same sounds (Aleksei Likhachyov), or
+        a known last name after a given name that begins with the same sound (Кысым-Жомарт Токаев)."""
+        if len(words) < 2:
+            return None
+        found = self.sound.get(sound_key(" ".join(words)))
+        if found:
+            return found
+        first = _first_sound(words[0])
+        ids = {i for i, f in self._last_first.get(name_key(words[-1]), ()) if f == first}
+        return next(iter(ids)) if len(ids) == 1 else None
+
+
+def person_words(name: str) -> list[str]:
+    """A person's name without initials, leading honorifics and a patronymic between given name and
+    surname: Amir Tamim -> Tamim, Қасым-Жомарт Кемелұлы Тоқаев -> Қасым-Жомарт Тоқаев."""
+    words = INITIALS.sub("", name).split()
+    while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    if len(words) == 3 and _PATRONYMIC.search(words[1]):
+        words = [words[0], words[2]]
+    return words
+
+
 class Linker:
     """Resolves a span to an `Entity` (without mentions): gazetteer record first, else a new identity."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._surnames = {name_key(s.text): s.record_id for s in gazetteer.surfaces() if s.kind == "surname"}
+        self.people = _PersonIndex(gazetteer)
+
+    def _known_person(self, lemma: str) -> str | None:
+        """The gazetteer person a name not written as any of their aliases is, when only one fits."""
+        words = person_words(lemma)
+        if len(words) == 1:
+            return self.people.short.get(name_key(words[0]))
+        record = self.gazetteer.lookup(" ".join(words), "PER")
+        return record.id if record is not None else self.people.full_name(words)
 
     def link(self, span: EntitySpan, text: str, lang: str) -> Entity | None:
         """The entity a span names, or None when the span is junk."""
@@ -265,8 +348,8 @@ class Linker:
             record = self.gazetteer.lookup(candidate, span.type)
             if record is not None:
                 return Entity(record.id, record.type, record.name, country=record.country)
-        if span.type == "PER" and len(INITIALS.sub("", lemma).split()) == 1:
-            rec_id = self._surnames.get(name_key(INITIALS.sub("", lemma)))
+        if span.type == "PER":
+            rec_id = self._known_person(lemma) or (self._known_person(text) if text != lemma else None)
             if rec_id is not None:
                 record = self.gazetteer[rec_id]
                 return Entity(record.id, record.type, record.name, country=record.country)
@@ -301,13 +384,17 @@ def _initials_agree(mention: str, full_name: str) -> bool:
 
 def _joins(part: Entity, full: Entity) -> bool:
     """Whether a person entity is another form of a full-named one (surname alone, initials, case form,
-    the full name's last words)."""
+    the full name's last words, given name and patronymic, surname first)."""
     pw = name_key(INITIALS.sub("", part.name)).split()
     fw = name_key(full.name).split()
     if not pw or not fw or len(pw) > len(fw):
         return False
     if len(pw) == 1:
         return _same_word(pw[0], fw[-1]) and all(_initials_agree(m.text, full.name) for m in part.mentions)
+    if len(pw) == 2 and len(fw) >= 2 and _PATRONYMIC.search(part.name) and _same_word(pw[0], fw[0]):
+        return True  # given name and patronymic: Шавкат Миромонович is Shavkat Mirziyoyev
+    if len(pw) == len(fw) == 2 and _same_word(pw[0], fw[1]) and _same_word(pw[1], fw[0]):
+        return True  # surname first, as Russian lists write it: Бижанова Диана is Diana Bizhanova
     # a case form of the full name, or its last words when a tagger missed the first (Док Кын, Ан Док Кын)
     return all(_same_word(a, b) for a, b in zip(pw, fw[-len(pw) :], strict=True))
 
@@ -346,7 +433,8 @@ def merge_people(entities: list[Entity]) -> list[Entity]:
         fuller = [f for f in cands if len(f.name.split()) > n]
         same = [f for f in cands if len(f.name.split()) == n and rank(f) < rank(part)]
         pool = fuller or same
-        if pool and (len({c.id for c in pool}) == 1 or not fuller):
+        unique_only = n == 2 and bool(_PATRONYMIC.search(part.name))  # Шавкат Миромонович: which Shavkat?
+        if pool and (len({c.id for c in pool}) == 1 or not (fuller or unique_only)):
             owner = min(pool, key=rank)
             owner.mentions.extend(part.mentions)
             owner.mentions.sort(key=lambda m: m.start)
@@ -374,8 +462,9 @@ def _strings_known_names(span: EntitySpan, inside: list[EntitySpan], text: str) 
 
 def resolve_overlaps(spans: list[EntitySpan], text: str | None = None) -> list[EntitySpan]:
     """One span per stretch of text: the longest wins, the gazetteer on a tie or a crossing; a statistical
-    person never swallows a gazetteer name (two people run together, a place read as a name), nor does
-    any statistical span that only strings gazetteer names together (given `text`, the document)."""
+    person never swallows a gazetteer name (two people run together, a place read as a name) nor runs on
+    past a known surname, and no statistical span only strings gazetteer names together (given `text`,
+    the document)."""
     gaz = [s for s in spans if s.id]
     stat = []
     for s in spans:
@@ -385,6 +474,8 @@ def resolve_overlaps(spans: list[EntitySpan], text: str | None = None) -> list[E
         crossing = any(g.start < s.end and s.start < g.end and g not in inside for g in gaz)
         if crossing or (s.type == "PER" and any(g.kind != "surname" for g in inside)):
             continue
+        if text is not None and s.type == "PER" and any(_WORD.search(text[g.end : s.end]) for g in inside):
+            continue  # a known surname with more after it: Тоқаев Нью-Йоркке, Tokayev Holds, Трамп Тоқаевпен
         if text is not None and _strings_known_names(s, inside, text):
             continue
         stat.append(s)
@@ -446,13 +537,52 @@ def merge_bracket_aliases(entities: list[Entity], text: str, known: Container[st
     return [e for e in entities if id(e) not in absorbed]
 
 
+def _spelling_variants(docs: Sequence[Document], known: Container[str]) -> dict[str, str]:
+    """New person ids that are spellings of one full name (Aleksei Likhachyov, Alexey Likhachev) mapped
+    to the id of the spelling that wins: written in an English article, then the most mentioned."""
+    groups: dict[str, Counter[tuple[bool, str]]] = defaultdict(Counter)
+    for doc in docs:
+        for e in doc.entities:
+            if e.type == "PER" and e.id not in known and len(e.name.split()) > 1:
+                groups[sound_key(e.name)][(doc.lang == "en", e.id)] += len(e.mentions)
+    out: dict[str, str] = {}
+    for counts in groups.values():
+        ids = {i for _, i in counts}
+        if len(ids) < 2:
+            continue
+        best = max(counts.items(), key=lambda kv: (kv[0][0], kv[1], kv[0][1]))[0][1]
+        out.update({i: best for i in ids if i != best})
+    return out
+
+
+def _rename_ids(doc: Document, moved: dict[str, str]) -> None:
+    """Give a document's entities, and the events that name them, their new ids; two entities that
+    now share one id become one."""
+    by_id: dict[str, Entity] = {}
+    for e in doc.entities:
+        e.id = moved.get(e.id, e.id)
+        if e.id in by_id:
+            by_id[e.id].mentions = sorted([*by_id[e.id].mentions, *e.mentions], key=lambda m: m.start)
+        else:
+            by_id[e.id] = e
+    doc.entities = list(by_id.values())
+    for event in doc.events:
+        event.participants = list(dict.fromkeys(moved.get(p, p) for p in event.participants))
+        event.roles = {moved.get(p, p): role for p, role in event.roles.items()}
+        event.location = moved.get(event.location, event.location) if event.location else None
+
+
 def unify_names(docs: Sequence[Document], known: Container[str]) -> None:
     """One name per entity id across a batch. A new entity's id comes from a script-free key, so the
     same foreign person written Monika Iwersen in English and Моника Иверсен in Russian shares an id
     but not a transliterated name: the name written in Latin letters in an English article wins (it
-    is the original), then the most frequent. Gazetteer records (ids in `known`) already agree."""
+    is the original), then the most frequent. Full names of one person spelled differently (Лихачёв,
+    Likhachev) first become one id. Gazetteer records (ids in `known`) already agree."""
+    moved = _spelling_variants(docs, known)
     names: dict[str, Counter[tuple[bool, str]]] = defaultdict(Counter)
     for doc in docs:
+        if moved:
+            _rename_ids(doc, moved)
         for e in doc.entities:
             if e.id not in known:
                 names[e.id][(doc.lang == "en", e.name)] += len(e.mentions)

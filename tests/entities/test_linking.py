@@ -13,7 +13,7 @@ from coopwatch.entities.linking import (
     split_brackets,
 )
 from coopwatch.gazetteer import Gazetteer
-from coopwatch.model import Entity, Mention
+from coopwatch.model import Entity, Event, Mention
 
 from .conftest import analyse, found
 
@@ -201,3 +201,64 @@ def test_a_statistical_span_of_known_names_and_connectives_gives_way() -> None:
         "Сауда және интеграция министрлігі",
         "Air Liquide Munay Tech Gases",  # Munay Tech Gases names more than Air Liquide
     ]
+
+
+# --- a known person written in a way the gazetteer does not list -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lemma", "lang", "person"),
+    [
+        ("Режеп Ердоған", "kk", "person:recep-tayyip-erdogan"),  # the press drops the middle name
+        ("Кысым-Жомарт Токаев", "ru", "person:kassym-jomart-tokayev"),  # a typo in the given name
+        ("Қасым-Жомарт Кемелұлы Тоқаев", "kk", "person:kassym-jomart-tokayev"),  # with the patronymic
+        ("Amir Tamim", "en", "person:tamim-bin-hamad-al-thani"),  # honorific and given name
+        ("Тәмим", "kk", "person:tamim-bin-hamad-al-thani"),
+        ("Moon", "en", "person:moon-jae-in"),  # family name first: President Moon
+    ],
+)
+def test_a_known_person_in_another_form_resolves_to_the_gazetteer(
+    linker: Linker, lemma: str, lang: str, person: str
+) -> None:
+    e = linker.link(EntitySpan(0, len(lemma), "PER", name=lemma, source="ner"), lemma, lang)
+    assert e is not None and e.id == person
+
+
+def test_a_different_given_name_before_a_known_surname_stays_a_new_person(linker: Linker) -> None:
+    e = linker.link(EntitySpan(0, 13, "PER", name="Бурак Ердоған", source="ner"), "Бурак Ердоған", "kk")
+    assert e is not None and e.id != "person:recep-tayyip-erdogan"
+
+
+def test_a_statistical_person_that_runs_on_past_a_known_surname_gives_way() -> None:
+    """A tagger reads «Тоқаев Нью-Йоркке барды» or the headline «Tokayev Holds Talks» as one person."""
+    text = "Тоқаев Нью-Йоркке барды"
+    surname = EntitySpan(0, 6, "PER", "person:kassym-jomart-tokayev", kind="surname")
+    kept = resolve_overlaps([surname, EntitySpan(0, 17, "PER", source="ner")], text)
+    assert kept == [surname]
+
+
+def test_given_name_and_patronymic_or_surname_first_join_the_full_name() -> None:
+    full = Entity("person:a", "PER", "Shavkat Mirziyoyev", [Mention(0, 18, "Шавкат Мирзиёев")])
+    patronymic = Entity("person:b", "PER", "Shavkat Miromonovich", [Mention(40, 59, "Шавкат Миромонович")])
+    listed = Entity("person:c", "PER", "Bizhanova Diana", [Mention(80, 95, "Бижанова Диана")])
+    named = Entity("person:d", "PER", "Diana Bizhanova", [Mention(100, 115, "Диана Бижанова")])
+    merged = merge_people([full, patronymic, listed, named])
+    assert [(e.id, len(e.mentions)) for e in merged] == [("person:a", 2), ("person:c", 2)]
+
+
+def test_given_name_and_patronymic_stay_apart_when_two_people_share_the_given_name() -> None:
+    one = Entity("person:a", "PER", "Shavkat Mirziyoyev", [Mention(0, 15, "Шавкат Мирзиёев")])
+    two = Entity("person:b", "PER", "Shavkat Ivanov", [Mention(20, 33, "Шавкат Иванов")])
+    patronymic = Entity("person:c", "PER", "Shavkat Miromonovich", [Mention(40, 58, "Шавкат Миромонович")])
+    assert len(merge_people([one, two, patronymic])) == 3
+
+
+def test_spellings_of_one_new_person_across_articles_get_one_id_and_the_english_name() -> None:
+    stage = EntityRecognizer()
+    ru = analyse(stage, "Глава корпорации Фёдор Семёнов прибыл в Астану.", "ru")
+    en = analyse(stage, "Corporation head Fedor Semenov arrived in Astana.", "en")
+    ru.events = [Event("meeting", "x", 0, 1, participants=[e.id for e in ru.entities if e.type == "PER"])]
+    stage.settle([ru, en])
+    people = [{(e.id, e.name) for e in d.entities if e.type == "PER"} for d in (ru, en)]
+    assert people[0] == people[1] == {(new_id("PER", "Fedor Semenov"), "Fedor Semenov")}
+    assert ru.events[0].participants == [new_id("PER", "Fedor Semenov")]
