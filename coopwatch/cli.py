@@ -19,11 +19,13 @@ from rich.table import Table
 
 from coopwatch.cluster import assign_clusters, store_clusterer
 from coopwatch.cluster.explain import cluster_view
+from coopwatch.entities.registry import EntityRegistry
 from coopwatch.export import write_csv, write_jsonl
+from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Document
 from coopwatch.pipeline import Pipeline, Settings, build_pipeline
 from coopwatch.readers import expand_inputs
-from coopwatch.render import article_view, batch_table, events_table
+from coopwatch.render import article_view, batch_table, events_table, registry_table, registry_view
 from coopwatch.store import Store, StoreError, default_db_path, open_store
 
 app = typer.Typer(
@@ -214,19 +216,25 @@ def _ingest(paths: Sequence[Path], db: Path | None, settings: Settings) -> list[
     with knowledge_base(db, create=True) as store:
         before = store.count()
         docs = _analyse(paths, settings)
+        registry = EntityRegistry(store, Gazetteer.load(extra=settings.gazetteers))
+        registry.resolve(docs)  # the ids and names the knowledge base already gives these entities
         clusterer = store_clusterer(store)  # decides against what is stored, through its cluster index
         clusterer.prepare(docs)  # the batch's key frequencies count before any article is decided
         stored = skipped = 0
+        new: list[Document] = []
         with _progress() as progress:
             task = progress.add_task("clustering and storing", total=len(docs))
             for doc in docs:
                 if not doc.error:
                     clusterer.add(doc)  # a merge relabels the articles already stored
                     result = store.add(doc)
+                    if result.stored:
+                        new.append(doc)
                     stored += result.stored
                     skipped += not result.stored
                 progress.advance(task)
         clusterer.finish()  # the batch's own documents learn of merges made after them
+        registry.record(new)
         failed = sum(1 for d in docs if d.error)
         err.print(
             f"{stored} stored, {skipped} already present, {failed} failed; "
@@ -408,6 +416,121 @@ eval_app = typer.Typer(
     rich_markup_mode="markdown",
 )
 app.add_typer(eval_app, name="eval")
+
+
+entities_app = typer.Typer(
+    help="The entity registry: one canonical name per person, organisation and place, and your corrections.\n\n"
+    "Corrections rewrite the stored articles at once and hold for everything ingested later.\n\n"
+    "Example: coopwatch entities list --query lihach; coopwatch entities rename person:x 'Alexey Likhachev'",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+app.add_typer(entities_app, name="entities")
+
+
+def _registry(store: Store) -> EntityRegistry:
+    return EntityRegistry(store)
+
+
+@entities_app.command("list")
+def entities_list(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option("--type", "-t", help="Only PER, ORG, GPE or LOC.")] = None,
+    query: Annotated[
+        str | None, typer.Option("--query", "-q", help="Only names, ids or forms containing this.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many, the most seen first.")] = 50,
+) -> None:
+    """List registered entities, the most seen first.
+
+    Example: coopwatch entities list --type PER --query tokay
+    """
+    with knowledge_base(db) as store:
+        entries = store.registry_list(type=type.upper() if type else None, query=query, limit=limit)
+    if not entries:
+        err.print("no matching entities")
+        raise typer.Exit(0)
+    console_for().print(registry_table(entries))
+
+
+@entities_app.command("show")
+def entities_show(
+    entity_id: Annotated[str, typer.Argument(metavar="ID", help="An id from `entities list`.")],
+    db: DbOption = None,
+) -> None:
+    """One entity: its name and where it comes from, its forms in each language, the latest articles.
+
+    Example: coopwatch entities show person:kassym-jomart-tokayev
+    """
+    with knowledge_base(db) as store:
+        try:
+            entry = _registry(store).entry(entity_id)
+        except StoreError as exc:
+            raise fail(str(exc), code=1) from None
+        articles = store.entity_articles(entry.id)
+    console_for().print(registry_view(entry, articles))
+
+
+@entities_app.command("rename")
+def entities_rename(
+    entity_id: Annotated[str, typer.Argument(metavar="ID", help="The entity to rename.")],
+    name: Annotated[str, typer.Argument(help="Its canonical name from now on.")],
+    db: DbOption = None,
+) -> None:
+    """Give an entity your name for it, in every stored article and every later one.
+
+    Example: coopwatch entities rename person:aleksei-lihacov "Alexey Likhachev"
+    """
+    with knowledge_base(db) as store:
+        try:
+            entry = _registry(store).rename(entity_id, name)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+    err.print(f"{entry.id} is now named {entry.name!r}", highlight=False)
+
+
+@entities_app.command("merge")
+def entities_merge(
+    source: Annotated[str, typer.Argument(help="The id that goes away.")],
+    target: Annotated[str, typer.Argument(help="The id it becomes (keeps its name).")],
+    db: DbOption = None,
+) -> None:
+    """Make two ids one entity: articles naming SOURCE name TARGET, now and in later ingests.
+
+    Example: coopwatch entities merge person:tamim person:tamim-bin-hamad-al-thani
+    """
+    with knowledge_base(db) as store:
+        try:
+            entry = _registry(store).merge(source, target)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+    err.print(f"{source} merged into {entry.id} ({entry.name}, {entry.articles} article(s))", highlight=False)
+
+
+@entities_app.command("split")
+def entities_split(
+    entity_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entity that holds two people (or things).")
+    ],
+    name: Annotated[str, typer.Argument(help="The name of the other one.")],
+    article: Annotated[
+        list[str],
+        typer.Option("--article", "-a", help="An article where ID is the other one; repeat for more."),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Give the other one, in the articles named, an entity of its own.
+
+    Example: coopwatch entities split person:aliev "Heydar Aliyev" --article az-history-ru
+    """
+    with knowledge_base(db) as store:
+        try:
+            entry = _registry(store).split(entity_id, article, name)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+    err.print(
+        f"{entry.id} ({entry.name}) split off {entity_id} in {len(article)} article(s)", highlight=False
+    )
 
 
 class NerDataset(StrEnum):

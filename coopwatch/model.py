@@ -141,6 +141,30 @@ class Document:
             **({"warnings": list(self.warnings)} if self.warnings else {}),
         }
 
+    def relabel_entities(self, moved: dict[str, str], names: dict[str, str] | None = None) -> bool:
+        """Give entities (and the events naming them) new ids from `moved` and new names from `names`;
+        two entities that come to share an id become one. Returns whether anything changed."""
+        names = names or {}
+        changed = False
+        by_id: dict[str, Entity] = {}
+        for e in self.entities:
+            new_id = moved.get(e.id, e.id)
+            new_name = names.get(new_id, e.name)
+            changed |= new_id != e.id or new_name != e.name
+            e.id, e.name = new_id, new_name
+            if e.id in by_id:
+                by_id[e.id].mentions = sorted([*by_id[e.id].mentions, *e.mentions], key=lambda m: m.start)
+            else:
+                by_id[e.id] = e
+        self.entities = list(by_id.values())
+        for event in self.events:
+            if any(p in moved for p in event.participants) or event.location in moved:
+                changed = True
+                event.participants = list(dict.fromkeys(moved.get(p, p) for p in event.participants))
+                event.roles = {moved.get(p, p): role for p, role in event.roles.items()}
+                event.location = moved.get(event.location, event.location) if event.location else None
+        return changed
+
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str = "") -> Document:
         """Rebuild an analysed document from its contract line (and its text, when stored apart)."""

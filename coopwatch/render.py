@@ -11,6 +11,7 @@ from rich.text import Text
 
 from coopwatch.model import Document
 from coopwatch.sectors import sector_sentences
+from coopwatch.store.base import RegistryEntry, SearchHit
 
 EVIDENCE_WIDTH = 160
 
@@ -144,3 +145,35 @@ def article_view(doc: Document) -> Group:
         parts.append(events)
 
     return Group(*parts)
+
+
+def registry_table(entries: Sequence[RegistryEntry]) -> Table:
+    """The registered entities, one row each: what `entities merge` and `rename` take."""
+    table = Table(title=f"{len(entries)} entit{'y' if len(entries) == 1 else 'ies'}", expand=True)
+    for column in ("id", "type", "name", "from", "articles", "seen", "forms"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("id", "type", "articles"))
+    for e in entries:
+        forms = ", ".join(f"{lang}: {' / '.join(texts[:3])}" for lang, texts in e.aliases.items())
+        seen = " – ".join(dict.fromkeys(filter(None, [e.first_seen, e.last_seen])))
+        table.add_row(e.id, e.type, e.name, e.name_source, str(e.articles), seen, _short(forms, 90))
+    return table
+
+
+def registry_view(entry: RegistryEntry, articles: Sequence[SearchHit]) -> Group:
+    """One registered entity: where its name comes from, how each language writes it, the articles."""
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row("id", entry.id)
+    head.add_row("type", entry.type)
+    head.add_row("name", f"{entry.name}  (from: {entry.name_source})")
+    head.add_row("articles", str(entry.articles))
+    head.add_row("seen", " – ".join(dict.fromkeys(filter(None, [entry.first_seen, entry.last_seen]))) or "—")
+    for lang, texts in entry.aliases.items():
+        head.add_row(f"forms ({lang})", ", ".join(texts))
+    table = Table(title="latest articles", expand=True)
+    for column in ("article", "lang", "date", "named as", "title"):
+        table.add_column(column, overflow="fold")
+    for hit in articles:
+        table.add_row(hit.id, hit.lang, hit.date or "—", hit.snippet, _short(hit.title or "", 70))
+    return Group(Panel(head, title=entry.name), table)

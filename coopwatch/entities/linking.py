@@ -555,23 +555,6 @@ def _spelling_variants(docs: Sequence[Document], known: Container[str]) -> dict[
     return out
 
 
-def _rename_ids(doc: Document, moved: dict[str, str]) -> None:
-    """Give a document's entities, and the events that name them, their new ids; two entities that
-    now share one id become one."""
-    by_id: dict[str, Entity] = {}
-    for e in doc.entities:
-        e.id = moved.get(e.id, e.id)
-        if e.id in by_id:
-            by_id[e.id].mentions = sorted([*by_id[e.id].mentions, *e.mentions], key=lambda m: m.start)
-        else:
-            by_id[e.id] = e
-    doc.entities = list(by_id.values())
-    for event in doc.events:
-        event.participants = list(dict.fromkeys(moved.get(p, p) for p in event.participants))
-        event.roles = {moved.get(p, p): role for p, role in event.roles.items()}
-        event.location = moved.get(event.location, event.location) if event.location else None
-
-
 def unify_names(docs: Sequence[Document], known: Container[str]) -> None:
     """One name per entity id across a batch. A new entity's id comes from a script-free key, so the
     same foreign person written Monika Iwersen in English and Моника Иверсен in Russian shares an id
@@ -582,7 +565,7 @@ def unify_names(docs: Sequence[Document], known: Container[str]) -> None:
     names: dict[str, Counter[tuple[bool, str]]] = defaultdict(Counter)
     for doc in docs:
         if moved:
-            _rename_ids(doc, moved)
+            doc.relabel_entities(moved)
         for e in doc.entities:
             if e.id not in known:
                 names[e.id][(doc.lang == "en", e.name)] += len(e.mentions)

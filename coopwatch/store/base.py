@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Self
 
@@ -96,6 +96,22 @@ class ClusterMember:
     source: str
 
 
+@dataclass(slots=True)
+class RegistryEntry:
+    """One entity the knowledge base has met: its canonical name and where the name comes from, the forms
+    each language wrote it in, and when and how often it was seen."""
+
+    id: str
+    type: str
+    name: str
+    name_source: str  # "gazetteer", "analyst" (set by hand, never replaced), or the language it was read in
+    sound: str | None = None  # `translit.sound_key` of a new person's full name: other spellings find it
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # language -> surface forms, most seen first
+    first_seen: str | None = None  # article dates, YYYY-MM-DD
+    last_seen: str | None = None
+    articles: int = 0
+
+
 class Store(ABC):
     """A knowledge base of analysed articles; a context manager that closes itself."""
 
@@ -178,6 +194,50 @@ class Store(ABC):
     def cluster_links(self, cluster: str) -> list[ClusterLink]:
         """Why the articles of a cluster were joined, one link per joined pair."""
         raise StoreError(f"{type(self).__name__} does not keep a cluster index")
+
+    # The entity registry: one canonical name per entity across runs, and the analyst's corrections.
+
+    def registry_entries(self, ids: Iterable[str]) -> dict[str, RegistryEntry]:
+        """The registry entries of these ids (those it has)."""
+        raise StoreError(f"{type(self).__name__} does not keep an entity registry")
+
+    def registry_by_sound(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """Ids of registered people under each sound key."""
+        raise StoreError(f"{type(self).__name__} does not keep an entity registry")
+
+    def registry_save(self, entries: Iterable[RegistryEntry]) -> None:
+        """Insert or replace entries, atomically."""
+        raise StoreError(f"{type(self).__name__} does not keep an entity registry")
+
+    def registry_redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        """Where each of these ids now points, for ids merged into another."""
+        raise StoreError(f"{type(self).__name__} does not keep an entity registry")
+
+    def registry_list(
+        self, *, type: str | None = None, query: str | None = None, limit: int = 50
+    ) -> list[RegistryEntry]:
+        """Registered entities, the most seen first; `query` matches names and forms, any case."""
+        raise StoreError(f"{type(self).__name__} does not keep an entity registry")
+
+    def registry_delete(self, ids: Iterable[str]) -> None:
+        """Forget these entries (an id merged into another)."""
+        raise StoreError(f"{type(self).__name__} does not keep an entity registry")
+
+    def entity_articles(self, id: str, limit: int = 20) -> list[SearchHit]:
+        """Stored articles naming the entity, the latest first (snippet: how the first one names it)."""
+        raise StoreError(f"{type(self).__name__} does not keep an entity registry")
+
+    def relabel_entities(
+        self,
+        moved: dict[str, str],
+        names: dict[str, str],
+        *,
+        only: Iterable[str] | None = None,
+    ) -> int:
+        """Rewrite stored articles: entity ids in `moved` become their target (two entities of one article
+        that meet become one, events follow), and ids in `names` take that name. `only`: just these
+        article ids, and no redirect is recorded (a split). Returns how many articles changed."""
+        raise StoreError(f"{type(self).__name__} does not keep an entity registry")
 
     @abstractmethod
     def close(self) -> None:

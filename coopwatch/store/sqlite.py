@@ -32,13 +32,15 @@ from coopwatch.store.base import (
     ClusterRow,
     InvalidQuery,
     NotADatabase,
+    RegistryEntry,
     SchemaTooNew,
     SearchHit,
     Store,
     StoreError,
 )
+from coopwatch.translit import name_key
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MEMORY = ":memory:"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -183,8 +185,41 @@ _SCHEMA_V4 = (
     f"INSERT INTO cluster_df (ekey, n) SELECT '{DF_TOTAL}', count(*) FROM cluster_records",
 )
 
+# The entity registry: one canonical name per entity across runs (from a gazetteer, an English article,
+# or the analyst), the forms each language wrote it in, and the ids merged into others. An older
+# database registers what it has stored, under its stored names.
+_SCHEMA_V5 = (
+    """CREATE TABLE registry (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_source TEXT NOT NULL,
+        sound TEXT,
+        aliases TEXT NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        articles INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX registry_sound ON registry (sound) WHERE sound IS NOT NULL",
+    "CREATE TABLE registry_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID",
+    "INSERT INTO registry (id, type, name, name_source, aliases, first_seen, last_seen, articles)"
+    " SELECT e.entity_id, min(e.type), min(e.name), 'stored', '{}', min(d.date), max(d.date), count(DISTINCT e.doc)"
+    " FROM entities e JOIN documents d ON d.rowid = e.doc GROUP BY e.entity_id",
+)
+
 # Schema version -> statements that bring the previous version to it; append, never edit.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: _SCHEMA_V1,
+    2: _SCHEMA_V2,
+    3: _SCHEMA_V3,
+    4: _SCHEMA_V4,
+    5: _SCHEMA_V5,
+}
+_REGISTRY_COLUMNS = "id, type, name, name_source, sound, aliases, first_seen, last_seen, articles"
+
+
+def _entry(row: tuple[Any, ...]) -> RegistryEntry:
+    return RegistryEntry(*row[:5], json.loads(row[5]), *row[6:])  # type: ignore[misc]
 
 
 def _longest_first(*groups: str) -> tuple[str, ...]:
@@ -428,12 +463,16 @@ class SQLiteStore(Store):
             candidate = f"{id}~{n}"
         return candidate
 
-    def _insert_document(self, doc: Document, id: str, digest: str) -> int:
+    @staticmethod
+    def _analysis(doc: Document, id: str) -> str:
+        """The stored analysis: the contract line plus what `get` needs to rebuild the whole document."""
         record = doc.as_dict()
         record["id"] = id
-        # Beyond the contract line, keep what `get` needs to rebuild the whole document.
         record["meta_date"] = doc.meta_date
         record["segments"] = [asdict(s) for s in doc.segments]
+        return json.dumps(record, ensure_ascii=False)
+
+    def _insert_document(self, doc: Document, id: str, digest: str) -> int:
         cursor = self._db.execute(
             "INSERT INTO documents (id, content_hash, lang, date, title, url, source, cluster, added, text,"
             " analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -448,7 +487,7 @@ class SQLiteStore(Store):
                 doc.cluster,
                 datetime.now(UTC).isoformat(timespec="seconds"),
                 doc.text,
-                json.dumps(record, ensure_ascii=False),
+                self._analysis(doc, id),
             ),
         )
         assert cursor.lastrowid is not None
@@ -690,6 +729,118 @@ class SQLiteStore(Store):
             (cluster,),
         ).fetchall()
         return [ClusterLink(*row) for row in rows]
+
+    def _in_chunks(self, sql: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
+        """Rows of `sql` (with `{marks}` for the placeholders) over the values, 500 at a time."""
+        wanted, rows = sorted(set(values)), []
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows.extend(self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall())
+        return rows
+
+    def registry_entries(self, ids: Iterable[str]) -> dict[str, RegistryEntry]:
+        rows = self._in_chunks(f"SELECT {_REGISTRY_COLUMNS} FROM registry WHERE id IN ({{marks}})", ids)
+        return {row[0]: _entry(row) for row in rows}
+
+    def registry_by_sound(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for sound, id in self._in_chunks("SELECT sound, id FROM registry WHERE sound IN ({marks})", keys):
+            out.setdefault(sound, []).append(id)
+        return out
+
+    def registry_save(self, entries: Iterable[RegistryEntry]) -> None:
+        rows = [
+            (e.id, e.type, e.name, e.name_source, e.sound, json.dumps(e.aliases, ensure_ascii=False),
+             e.first_seen, e.last_seen, e.articles)
+            for e in entries
+        ]  # fmt: skip
+        with self._atomic():
+            self._db.executemany(
+                f"INSERT OR REPLACE INTO registry ({_REGISTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def registry_redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        return dict(self._in_chunks("SELECT old, new FROM registry_redirects WHERE old IN ({marks})", ids))
+
+    def registry_list(
+        self, *, type: str | None = None, query: str | None = None, limit: int = 50
+    ) -> list[RegistryEntry]:
+        cond, params = ("WHERE type = ?", [type]) if type else ("", [])
+        rows = self._db.execute(
+            f"SELECT {_REGISTRY_COLUMNS} FROM registry {cond} ORDER BY articles DESC, name", params
+        )
+        out = []
+        key = name_key(query) if query else ""
+        for row in rows:
+            if query:
+                entry = _entry(row)
+                forms = [entry.id, entry.name, *(t for texts in entry.aliases.values() for t in texts)]
+                if not any(query.casefold() in f.casefold() or (key and key in name_key(f)) for f in forms):
+                    continue
+            out.append(_entry(row))
+            if len(out) >= limit:
+                break
+        return out
+
+    def registry_delete(self, ids: Iterable[str]) -> None:
+        wanted = sorted(set(ids))
+        with self._atomic():
+            self._db.executemany("DELETE FROM registry WHERE id = ?", [(i,) for i in wanted])
+
+    def entity_articles(self, id: str, limit: int = 20) -> list[SearchHit]:
+        rows = self._db.execute(
+            "SELECT d.id, d.lang, d.date, d.title, (SELECT m.text FROM mentions m WHERE m.doc = e.doc"
+            " AND m.entity_pos = e.pos ORDER BY m.span_start LIMIT 1) FROM entities e"
+            " JOIN documents d ON d.rowid = e.doc WHERE e.entity_id = ?"
+            " ORDER BY d.date DESC, d.rowid DESC LIMIT ?",
+            (id, limit),
+        ).fetchall()
+        return [SearchHit(i, lang, date, title, text or "", 0.0) for i, lang, date, title, text in rows]
+
+    def relabel_entities(
+        self,
+        moved: dict[str, str],
+        names: dict[str, str],
+        *,
+        only: Iterable[str] | None = None,
+    ) -> int:
+        ids = {*moved, *names}
+        if not ids:
+            return 0
+        docs = self._in_chunks(
+            "SELECT DISTINCT d.rowid, d.id FROM entities e JOIN documents d ON d.rowid = e.doc"
+            " WHERE e.entity_id IN ({marks})",
+            ids,
+        )
+        if only is not None:
+            wanted = set(only)
+            docs = [(rowid, id) for rowid, id in docs if id in wanted]
+        changed = 0
+        with self._atomic():
+            db = self._db
+            for rowid, id in docs:
+                text, analysis = db.execute(
+                    "SELECT text, analysis FROM documents WHERE rowid = ?", (rowid,)
+                ).fetchone()
+                doc = self._document(text, analysis)
+                if not doc.relabel_entities(moved, names):
+                    continue
+                db.execute(
+                    "UPDATE documents SET analysis = ? WHERE rowid = ?", (self._analysis(doc, id), rowid)
+                )
+                for table in ("entities", "mentions", "events"):
+                    db.execute(f"DELETE FROM {table} WHERE doc = ?", (rowid,))
+                self._insert_entities(rowid, doc)
+                self._insert_events(rowid, doc)
+                changed += 1
+            if only is None:
+                for old, new in moved.items():
+                    db.execute("UPDATE registry_redirects SET new = ? WHERE new = ?", (new, old))
+                    db.execute(
+                        "INSERT OR REPLACE INTO registry_redirects (old, new) VALUES (?, ?)", (old, new)
+                    )
+        return changed
 
     def close(self) -> None:
         if self._conn is not None:
