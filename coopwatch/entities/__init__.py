@@ -130,8 +130,9 @@ class EntityRecognizer:
             record = self.gazetteer.get(span.id) if span.id else None
             if record is not None and record.adds_country and not _names_currency(doc.text, span):
                 countries.add(record.adds_country)
+        spans = [self._person_inside(s, doc.text) for s in split_brackets(spans, doc.text)]
         entities: dict[str, Entity] = {}
-        for span in resolve_overlaps(split_brackets(spans, doc.text), doc.text):
+        for span in resolve_overlaps(spans, doc.text):
             text = doc.text[span.start : span.end]
             entity = self.linker.link(span, text, doc.lang)
             if entity is None:
@@ -144,6 +145,12 @@ class EntityRecognizer:
         doc.entities = sorted(merge_people(ordered), key=lambda e: e.mentions[0].start)
         doc.countries = sorted(countries)
         return doc
+
+    def _person_inside(self, span: EntitySpan, text: str) -> EntitySpan:
+        """A statistical organisation or place that ends in a known person's name is that person."""
+        if span.id or span.type == "PER":
+            return span
+        return self.linker.person_inside(span, text) or span
 
     def settle(self, docs: Sequence[Document]) -> None:
         """After the whole batch: one name per new entity id across its articles (`unify_names`)."""

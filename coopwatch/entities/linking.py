@@ -24,6 +24,7 @@ from coopwatch.translit import name_key, sound_key, to_latin
 PREFIX = {"PER": "person", "ORG": "org", "GPE": "place", "LOC": "place"}
 INITIALS = re.compile(r"^(?:\w\.\s*-?)+\s*")
 _WORD = re.compile(r"\w+")
+_WORD_GAP = re.compile(r"[\w.'’-]+")  # a word of a name, hyphens and initials included
 _JUNK_WORDS = frozenset(
     # pronouns, months, weekdays and function words that statistical NER tags when capitalised
     {
@@ -139,9 +140,28 @@ _JUNK_WORDS = frozenset(
             "read",
             "more",
             "also",
+            # Kazakh and Russian words that open a sentence and so are capitalised: today, yesterday...
+            "бүгін",
+            "кеше",
+            "ертең",
+            "сондай",
+            "алайда",
+            "сегодня",
+            "вчера",
+            "завтра",
+            "также",
         ]
     }
 )
+# Titles a tagger reads as a person when they open a sentence (Консул отметил...)
+_TITLE_WORDS = frozenset(["консул", "посол", "министр", "президент", "премьер", "аким", "депутат", "сенатор",
+                          "губернатор", "мэр", "елші", "әкім", "консулы", "consul", "ambassador", "minister",
+                          "governor", "mayor", "senator"])  # fmt: skip
+# A word that alone names no particular organisation (a tagger reads "Secretary of State" or
+# "the Central" as one)
+_GENERIC_ORG_WORDS = frozenset(["state", "central", "national", "federal", "government", "ministry", "parliament",
+                                "senate", "council", "committee", "agency", "office", "department", "company",
+                                "bank", "union", "assembly", "court", "administration", "photo", "press"])  # fmt: skip
 # Kazakh case and possessive endings on an unknown name (Рокфөйдің -> Рокфөй), longest first
 _KK_ENDINGS = sorted(
     {
@@ -196,7 +216,16 @@ def is_junk(text: str, type_: str) -> bool:
     if type_ == "PER":
         if any(c.isdigit() for c in text) or len(words) > 5:
             return True
+        if all(w.lower() in _TITLE_WORDS or w.lower() in _HONORIFICS for w in words):
+            return True  # Консул, Amir Sheikh
         return not all(w[:1].isupper() for w in INITIALS.sub("", text).split())
+    if type_ == "ORG":
+        if "/" in text:  # a photo credit: PRESIDENT PRESS SERVICE / HANDOUT
+            return True
+        rest = _WORD.findall(INITIALS.sub("", text))
+        if rest and all(w.lower() in _JUNK_WORDS for w in rest):  # D.C. Photo
+            return True
+        return len(words) == 1 and words[0].lower() in _GENERIC_ORG_WORDS
     return False
 
 
@@ -282,7 +311,11 @@ class _PersonIndex:
                         continue
                     sound[sound_key(n)].add(rec.id)
                     last[name_key(words[-1])].add((rec.id, _first_sound(words[0])))
-                    if rec.region in _FAMILY_FIRST or any(w.lower() in _ARABIC_PARTICLES for w in words):
+                    if (
+                        rec.region in _FAMILY_FIRST
+                        or any(w.lower() in _ARABIC_PARTICLES for w in words)
+                        or "-" in words[0]  # a double given name is as telling as a surname: Kassym-Jomart
+                    ):
                         short[name_key(words[0])].add(rec.id)
         taken = {
             k for k in short if gazetteer.lookup(k) is not None
@@ -300,6 +333,8 @@ class _PersonIndex:
         found = self.sound.get(sound_key(" ".join(words)))
         if found:
             return found
+        if len(words) != 2:  # only a given name and a surname: «Kazakh Kassym-Jomart Tokayev» is no name
+            return None
         first = _first_sound(words[0])
         ids = {i for i, f in self._last_first.get(name_key(words[-1]), ()) if f == first}
         return next(iter(ids)) if len(ids) == 1 else None
@@ -322,6 +357,35 @@ class Linker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.people = _PersonIndex(gazetteer)
+        self._adjectives = {
+            name_key(s.text) for s in gazetteer.surfaces() if s.kind in ("adjective", "demonym")
+        } | {
+            name_key(n)
+            for r in gazetteer.records.values()
+            if r.country
+            for ns in r.aliases.values()
+            for n in ns
+        }
+
+    def only_adjectives(self, text: str) -> bool:
+        """Whether a name is country adjectives joined by hyphens: Kazakh-Uzbek, казахстанско-китайский."""
+        parts = [p for p in re.split(r"[-‐‑–\s]+", text) if p]
+        return len(parts) > 1 and all(name_key(p) in self._adjectives for p in parts)
+
+    def person_inside(self, span: EntitySpan, text: str) -> EntitySpan | None:
+        """A known person's name that ends a statistical organisation or place span, as a span of its
+        own: «Kazakh President Kassym-Jomart Tokayev» read as an organisation is the President."""
+        surface = text[span.start : span.end]
+        words = list(_WORD_GAP.finditer(surface))
+        for i, word in enumerate(words):
+            if len(words) - i < 2 and (i or "-" not in word.group()):
+                break  # one word is a person only when it is a double given name (Kassym-Jomart)
+            if word.group().lower() in _HONORIFICS or word.group().lower() in _TITLE_WORDS:
+                continue
+            rec_id = self._known_person(surface[word.start() :])
+            if rec_id is not None:
+                return EntitySpan(span.start + word.start(), span.end, "PER", rec_id, source=span.source)
+        return None
 
     def _known_person(self, lemma: str) -> str | None:
         """The gazetteer person a name not written as any of their aliases is, when only one fits."""
@@ -339,7 +403,7 @@ class Linker:
                 return Entity(record.id, record.type, record.name, country=record.country)
         if span.source == NUMBERED and span.name:  # «гимназия № 97»: the recogniser already named it
             return Entity(new_id(span.type, span.name), span.type, span.name)
-        if is_junk(text, span.type):
+        if is_junk(text, span.type) or (span.type == "ORG" and self.only_adjectives(text)):
             return None
         lemma = span.name or text
         if lang == "kk" and span.source != "gazetteer":
@@ -347,6 +411,10 @@ class Linker:
         for candidate in (lemma, INITIALS.sub("", lemma), text):
             record = self.gazetteer.lookup(candidate, span.type)
             if record is not None:
+                return Entity(record.id, record.type, record.name, country=record.country)
+        if span.type == "PER" and len(lemma.split()) == 1:  # Бакуге read as a person is the city
+            record = self.gazetteer.lookup(lemma)
+            if record is not None and record.type in ("GPE", "LOC"):
                 return Entity(record.id, record.type, record.name, country=record.country)
         if span.type == "PER":
             rec_id = self._known_person(lemma) or (self._known_person(text) if text != lemma else None)

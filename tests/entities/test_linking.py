@@ -262,3 +262,42 @@ def test_spellings_of_one_new_person_across_articles_get_one_id_and_the_english_
     people = [{(e.id, e.name) for e in d.entities if e.type == "PER"} for d in (ru, en)]
     assert people[0] == people[1] == {(new_id("PER", "Fedor Semenov"), "Fedor Semenov")}
     assert ru.events[0].participants == [new_id("PER", "Fedor Semenov")]
+
+
+# --- spans a tagger gets wrong ---------------------------------------------------------------------
+
+
+def test_an_organisation_span_that_ends_in_a_known_person_is_the_person(linker: Linker) -> None:
+    text = "Kazakh President Kassym-Jomart Tokayev"
+    found = linker.person_inside(EntitySpan(0, len(text), "ORG", source="ner"), text)
+    assert found is not None and (text[found.start : found.end], found.id) == (
+        "Kassym-Jomart Tokayev",
+        "person:kassym-jomart-tokayev",
+    )
+    text = "Kazakh Invest Board"
+    assert linker.person_inside(EntitySpan(0, len(text), "ORG", source="ner"), text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [("KAZAKHSTAN PRESS SERVICE / HANDOUT", "ORG"), ("D.C. Photo", "ORG"), ("State", "ORG"),
+     ("Консул", "PER"), ("Amir Sheikh", "PER"), ("Бүгін", "PER")],
+)  # fmt: skip
+def test_credits_titles_and_sentence_openers_are_no_entities(text: str, type_: str) -> None:
+    assert is_junk(text, type_)
+
+
+def test_country_adjectives_joined_by_a_hyphen_are_no_organisation(linker: Linker) -> None:
+    assert linker.link(EntitySpan(0, 12, "ORG", source="ner"), "Kazakh-Uzbek", "en") is None
+    kept = linker.link(EntitySpan(0, 13, "ORG", source="ner"), "Uzbek Railway", "en")
+    assert kept is not None and kept.type == "ORG"
+
+
+def test_a_known_place_read_as_a_person_is_the_place(linker: Linker) -> None:
+    e = linker.link(EntitySpan(0, 6, "PER", name="Бакуге", source="ner"), "Бакуге", "kk")
+    assert e is not None and (e.id, e.type) == ("city:baku", "GPE")
+
+
+def test_a_double_given_name_alone_is_the_known_person(linker: Linker) -> None:
+    e = linker.link(EntitySpan(0, 13, "PER", name="Kassym-Jomart", source="ner"), "Kassym-Jomart", "en")
+    assert e is not None and e.id == "person:kassym-jomart-tokayev"
