@@ -325,6 +325,11 @@ def test_host_country_of_an_ambassador_is_not_his_side() -> None:
         ("The ministers held talks in Berlin.", "en", {"city:berlin": "Berlin"}, "city:berlin"),
         ("Шығыс Қазақстан облысында жаңа зауыт іске қосылды.", "kk",
          {"region:kz-east-kazakhstan": "Шығыс Қазақстан облысында"}, "region:kz-east-kazakhstan"),
+        # the word after the name makes it the place: in the city of Oral
+        ("Кездесу Орал қаласында өтті.", "kk", {"city:oral": "Орал"}, "city:oral"),
+        # a part of the world is where no meeting is held
+        ("Министры провели переговоры о Центральной Азии.", "ru", {"place:central-asia": "Центральной Азии"}, None),
+        ("Министры провели переговоры в Центральной Азии.", "ru", {"place:central-asia": "Центральной Азии"}, None),
         # a visit names where it goes
         ("Делегация Парижге сапармен барды.", "kk", {"city:paris": "Парижге"}, "city:paris"),
         ("The delegation paid a visit to Paris.", "en", {"city:paris": "Paris"}, "city:paris"),
@@ -378,3 +383,25 @@ def test_a_dateline_after_a_time_stamp_still_places_the_lead() -> None:
     stamp = text.index("\n")
     doc.segments = [Segment(0, stamp, "body"), Segment(stamp + 1, len(text), "body")]
     assert [e.location for e in EventExtractor()(doc).events] == ["city:moscow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places", "expected"),
+    [
+        ("Президенты провели переговоры.\nВ Ташкенте также прошёл деловой форум.", "ru",
+         {"city:tashkent": "Ташкенте"}, "city:tashkent"),
+        ("Президенттер келіссөз жүргізді.\nТашкентте іскерлік форум да өтті.", "kk",
+         {"city:tashkent": "Ташкентте"}, "city:tashkent"),
+        ("The presidents held talks.\nA business forum was also held in Tashkent.", "en",
+         {"city:tashkent": "Tashkent"}, "city:tashkent"),
+        # a call is held nowhere
+        ("The presidents held a phone call.\nA business forum was held in Tashkent.", "en",
+         {"city:tashkent": "Tashkent"}, None),
+    ],
+)  # fmt: skip
+def test_the_main_meeting_is_where_the_article_says_things_happen(
+    text: str, lang: str, places: dict[str, str], expected: str | None
+) -> None:
+    """Its own sentence and the dateline say nothing: the first city the body names as a place."""
+    events = EventExtractor()(make_doc(text, lang, places=places)).events
+    assert events[0].location == expected

@@ -61,9 +61,17 @@ def _pick(back: bool, pair: str) -> str:
     return a if back else b
 
 
-def _cases(word: str) -> set[str]:
-    """The six case endings (and -дағы) for a word as it stands."""
-    back, sound = is_back(word), _sound(word)
+def either_harmony(word: str) -> bool:
+    """Whether the press writes both harmonies after this name: a borrowed name ending in к or г
+    (Нью-Йоркке beside Йоркқа) or in у, ю, и, which Kazakh hears as front or back (Бакуге, Бакуға)."""
+    low = word.lower()
+    return low[-1:] in ("к", "г", "у", "ю", "и")
+
+
+def _cases(word: str, back: bool | None = None) -> set[str]:
+    """The six case endings (and -дағы) for a word as it stands (`back`: harmony forced)."""
+    back = is_back(word) if back is None else back
+    sound = _sound(word)
     row = {
         # genitive, dative, accusative, locative, ablative, instrumental, plural, -лық
         "vowel": ("ның/нің", "ға/ге", "ны/ні", "да/де", "дан/ден", "мен", "лар/лер", "лық/лік"),
@@ -79,9 +87,9 @@ def _cases(word: str) -> set[str]:
     return out
 
 
-def _possessed(word: str) -> set[str]:
+def _possessed(word: str, back: bool | None = None) -> set[str]:
     """Endings after the 3rd-person possessive: Франциясының, Қазақстанына, Астанасында."""
-    back = is_back(word)
+    back = is_back(word) if back is None else back
     base = _pick(back, "сы/сі") if _sound(word) == "vowel" else _pick(back, "ы/і")
     tails = {"", "ның" if back else "нің", _pick(back, "на/не"), "н", _pick(back, "нда/нде"),
              _pick(back, "нан/нен"), "мен", _pick(back, "ндағы/ндегі")}  # fmt: skip
@@ -91,8 +99,15 @@ def _possessed(word: str) -> set[str]:
 @lru_cache(maxsize=4096)
 def endings(stem: str) -> frozenset[str]:
     """Every ending this gazetteer word takes, with harmony and buffer consonants: '' and ның, ға, ...мен."""
-    out: set[str] = {""} | _cases(stem) | _possessed(stem)
     back = is_back(stem)
+    out = _endings(stem, back)
+    if either_harmony(stem):
+        out |= _endings(stem, not back)
+    return frozenset(out)
+
+
+def _endings(stem: str, back: bool) -> set[str]:
+    out: set[str] = {""} | _cases(stem, back) | _possessed(stem, back)
     sound = _sound(stem)
     if stem[-1:] in (
         "ы",
@@ -107,7 +122,7 @@ def endings(stem: str) -> frozenset[str]:
         out |= {voiced + e for e in _possessed(stem + derived)}
     our = _pick(back, "мыз/міз") if sound == "vowel" else _pick(back, "ымыз/іміз")
     out |= {our, *(our + e for e in _cases(stem + our))}
-    return frozenset(out)
+    return out
 
 
 def _plural(stem: str, back: bool, sound: str) -> str:

@@ -11,7 +11,7 @@ import re
 from typing import ClassVar
 
 from coopwatch.events.partners import HOST, Sentence, partner_pairs
-from coopwatch.events.places import dateline_place, event_place
+from coopwatch.events.places import article_place, dateline_place, event_place
 from coopwatch.events.roles import RoleStatement, role_statements, roles_in, sides_in
 from coopwatch.events.types import CUES, EVENT_TYPES, event_type, has_visit_cue, is_remote
 from coopwatch.gazetteer import Gazetteer
@@ -111,5 +111,14 @@ class EventExtractor:
                     location=place or (dateline if s.lead else None),
                 )
             )
+        self._main_place(doc, titles)
         doc.partners = partner_pairs(doc, sentences)
         return doc
+
+    def _main_place(self, doc: Document, titles: list[tuple[int, int]]) -> None:
+        """The first meeting or visit held in person, when neither its sentence nor the dateline says
+        where, happened where the article says things happen (the body's first city named as a place)."""
+        main = next((e for e in doc.events if e.type in ("meeting", "visit")), None)
+        if main is None or main.location or is_remote(doc.text, main.start, main.end, doc.lang):
+            return
+        main.location = article_place(doc, self.gazetteer, titles)

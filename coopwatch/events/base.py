@@ -24,6 +24,7 @@ class Tables:
     left_stops: str = NEVER  # words that end a title's reach to the left (Kazakh «мен»: "and/with")
     place_tail: str = NEVER  # endings on a place that make it the place (Kazakh locative: Астанада)
     visit_place_tail: str = NEVER  # endings that also count for a visit (Kazakh dative: Парижге)
+    place_after: str = NEVER  # a word after a city or region that makes it the place (Орал қаласында)
     host_tail: str = NEVER  # endings on a country that make it the host (Қазақстандағы)
     not_yet_cue: str = NEVER  # an agreement cue whose own ending negates it (қол қойылмады)
     not_yet_after: str = NEVER  # after an agreement cue: negated or only possible (мүмкін)
@@ -47,6 +48,7 @@ class Patterns:
         self.left_stop = re.compile(rf"(?:{t.left_stops})$", re.IGNORECASE)  # match() is a whole-word match
         self.place_tail = re.compile(rf"(?:{t.place_tail})", re.IGNORECASE)
         self.visit_place_tail = re.compile(rf"(?:{t.visit_place_tail})", re.IGNORECASE)
+        self.place_after = re.compile(rf"\s+(?:{t.place_after})(?!{_W})", re.IGNORECASE)
         # the same endings on the last word of a name the gazetteer does not know (so its base is unknown)
         self.place_end = re.compile(rf"\w\w(?:{t.place_tail})$", re.IGNORECASE)
         self.visit_place_end = re.compile(rf"\w\w(?:{t.visit_place_tail}|{t.place_tail})$", re.IGNORECASE)

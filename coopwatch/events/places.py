@@ -21,9 +21,13 @@ def word_end(text: str, pos: int) -> int:
     return pos
 
 
-def is_place(ent: Entity) -> bool:
-    """A city or region: a place that is not a country (countries are sides, not locations)."""
-    return ent.type in ("GPE", "LOC") and not ent.country
+def is_place(ent: Entity, gazetteer: Gazetteer | None = None) -> bool:
+    """A city or region: a place that is not a country (countries are sides, not locations) nor, given
+    the gazetteer, a part of the world it knows (Central Asia, Europe: no meeting is held there)."""
+    if ent.type not in ("GPE", "LOC") or ent.country:
+        return False
+    record = gazetteer.get(ent.id) if gazetteer is not None else None
+    return record is None or record.region is not None
 
 
 def _tail(word: str, ent: Entity, gazetteer: Gazetteer, lang: str) -> str | None:
@@ -45,6 +49,8 @@ def _marked(
     if p.place_before.search(before) or (visit and p.visit_place_before.search(before)):
         return True
     word = text[s : word_end(text, e)]
+    if p.place_after.match(text, s + len(word)):
+        return True
     tail = _tail(word, ent, g, lang)
     if tail is None:  # an unknown name: the ending of its last word is all we have
         return bool((p.visit_place_end if visit else p.place_end).search(word.split()[-1]))
@@ -63,7 +69,7 @@ def event_place(
     p = patterns_for(doc.lang)
     found: list[tuple[int, str]] = []
     for ent in doc.entities:
-        if not is_place(ent):
+        if not is_place(ent, gazetteer):
             continue
         for m in ent.mentions:
             inside = (
@@ -92,3 +98,9 @@ def dateline_place(doc: Document) -> str | None:
             if seg is not None and _DATELINE_END.match(doc.text, m.end, seg.end):
                 return ent.id
     return None
+
+
+def article_place(doc: Document, gazetteer: Gazetteer, skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The first city or region the article names as a place where something happens (в Москве,
+    Астанада, to Baku): where its main meeting was, when the meeting's own sentence does not say."""
+    return event_place(doc, 0, len(doc.text), True, gazetteer, skip)

@@ -1,8 +1,10 @@
 import pytest
 
 from coopwatch.entities import EntityRecognizer, gazetteer_recognizers
+from coopwatch.entities.base import Recognizer
 from coopwatch.entities.kk import endings, is_back
 from coopwatch.gazetteer import Gazetteer
+from tests.conftest import gazetteer_finds
 
 from .conftest import analyse, found
 
@@ -60,3 +62,16 @@ def test_wrong_harmony_is_not_a_gazetteer_match() -> None:
     only_gazetteer = EntityRecognizer(gazetteer, gazetteer_recognizers(gazetteer))
     assert found(analyse(only_gazetteer, "Францияге", "kk")) == set()
     assert found(analyse(only_gazetteer, "Францияға", "kk")) == {("country:FR", "Францияға")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "record_id"),
+    [("Делегация Нью-Йоркке барды.", "Нью-Йоркке", "city:new-york"),
+     ("Президент Бакуге сапармен барды.", "Бакуге", "city:baku"),
+     ("Президент Бакуға сапармен барды.", "Бакуға", "city:baku")],
+)  # fmt: skip
+def test_a_borrowed_name_takes_either_harmony(
+    recognizers: dict[str, list[Recognizer]], text: str, mention: str, record_id: str
+) -> None:
+    """The press writes Нью-Йоркке and Бакуге as well as Бакуға: after к, г, у the ear hears both."""
+    assert gazetteer_finds(recognizers, text, "kk", "GPE").get(mention) == record_id
