@@ -27,6 +27,29 @@ class GazetteerError(ValueError):
     """A gazetteer file has a record the loader cannot use; the message names the file and line."""
 
 
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office a person held: president of Uzbekistan since 2016-12-14 (dates as YYYY[-MM[-DD]])."""
+
+    role: str  # president, prime_minister, foreign_minister, minister, king, emir, ambassador, akim, ...
+    country: str | None = None  # the country the office belongs to (an ambassador's own country)
+    start: str | None = None
+    end: str | None = None  # None: still in office when the gazetteer was compiled
+    org: str | None = None  # an organisation's office (UN Secretary-General): its record id
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Role:
+        return cls(data["role"], data.get("country"), data.get("from"), data.get("to"), data.get("org"))
+
+    def held_on(self, day: str | None) -> bool:
+        """Whether the office was held on that day (YYYY-MM-DD); an unknown day means now."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start[: len(day)] <= day) and (
+            self.end is None or day[: len(self.end)] <= self.end
+        )
+
+
 @dataclass(slots=True)
 class Record:
     """One real-world entity and the ways each language names it."""
@@ -40,6 +63,7 @@ class Record:
     adjectives: Names = field(default_factory=dict)
     demonyms: Names = field(default_factory=dict)
     surnames: Names | None = None  # None: derived from the last word of each full name
+    roles: list[Role] = field(default_factory=list)  # a person's offices with their dates
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -55,6 +79,7 @@ class Record:
             surnames=None
             if data.get("surnames") is None
             else {k: list(v) for k, v in data["surnames"].items()},
+            roles=[Role.from_dict(r) for r in data.get("roles", ())],
         )
 
     def merge(self, other: Record) -> None:
@@ -66,8 +91,13 @@ class Record:
                 known.extend(n for n in names if n not in known)
         if other.surnames is not None:
             self.surnames = {**(self.surnames or {}), **other.surnames}
+        self.roles.extend(r for r in other.roles if r not in self.roles)
         self.country = self.country or other.country
         self.region = self.region or other.region
+
+    def offices_on(self, day: str | None) -> list[Role]:
+        """The offices held on that day (YYYY-MM-DD), or now when the day is unknown."""
+        return [r for r in self.roles if r.held_on(day)]
 
     @property
     def adds_country(self) -> str | None:

@@ -405,3 +405,45 @@ def test_the_main_meeting_is_where_the_article_says_things_happen(
     """Its own sentence and the dateline say nothing: the first city the body names as a place."""
     events = EventExtractor()(make_doc(text, lang, places=places)).events
     assert events[0].location == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "people"),
+    [
+        ("Президент Казахстана Айдар Муратов прибыл в Ташкент.\nГлава государства провёл переговоры с "
+         "президентом Узбекистана Бахтияром Садыковым.", "ru",
+         {"person:aidar-muratov": "Айдар Муратов", "person:bakhtiyar-sadykov": "Бахтияром Садыковым"}),
+        ("Қазақстан Президенті Айдар Мұратов Ташкентке барды.\nМемлекет басшысы Өзбекстан Президенті "
+         "Бахтияр Садықовпен келіссөз жүргізді.", "kk",
+         {"person:aidar-muratov": "Айдар Мұратов", "person:bakhtiyar-sadykov": "Бахтияр Садықовпен"}),
+        ("Kazakh President Aidar Muratov arrived in Tashkent.\nUzbek President Bakhtiyar Sadykov held talks "
+         "with his Kazakh counterpart.", "en",
+         {"person:aidar-muratov": "Aidar Muratov", "person:bakhtiyar-sadykov": "Bakhtiyar Sadykov"}),
+        ("Президент Казахстана Айдар Муратов и президент Узбекистана Бахтияр Садыков прибыли.\n"
+         "Президенты Казахстана и Узбекистана провели переговоры.", "ru",
+         {"person:aidar-muratov": "Айдар Муратов", "person:bakhtiyar-sadykov": "Бахтияр Садыков"}),
+    ],
+)  # fmt: skip
+def test_a_president_named_by_title_alone_takes_part(text: str, lang: str, people: dict[str, str]) -> None:
+    """Мемлекет басшысы, the Kazakh counterpart, «the presidents of Kazakhstan and Uzbekistan»: the
+    presidents the article has named."""
+    meetings = [e for e in EventExtractor()(make_doc(text, lang, people)).events if e.type == "meeting"]
+    assert meetings and set(meetings[-1].participants) == set(people)
+
+
+def test_a_gazetteer_head_of_state_in_office_on_the_day_is_the_host_leader() -> None:
+    from coopwatch.gazetteer import Record, Role
+
+    gazetteer = Gazetteer.load()
+    record = Record("person:aidar-muratov", "PER", "Aidar Muratov", region="KZ",
+                    roles=[Role("president", "KZ", "2020-01-01", "2024-12-31")])  # fmt: skip
+    extractor = EventExtractor(Gazetteer([*gazetteer.records.values(), record]))
+    text = (
+        "Айдар Муратов встретился с министрами.\nГлава государства провёл переговоры с Бахтияром Садыковым."
+    )
+    people = {"person:aidar-muratov": "Айдар Муратов", "person:bakhtiyar-sadykov": "Бахтияром Садыковым"}
+    for day, expected in (("2023-05-01", True), ("2025-05-01", False)):
+        doc = make_doc(text, "ru", people)
+        doc.date = day
+        meeting = [e for e in extractor(doc).events if e.type == "meeting"][-1]
+        assert ("person:aidar-muratov" in meeting.participants) is expected, day

@@ -13,7 +13,7 @@ from typing import ClassVar
 from coopwatch.events.partners import HOST, Sentence, partner_pairs
 from coopwatch.events.places import article_place, dateline_place, event_place
 from coopwatch.events.roles import RoleStatement, role_statements, roles_in, sides_in
-from coopwatch.events.types import CUES, EVENT_TYPES, event_type, has_visit_cue, is_remote
+from coopwatch.events.types import CUES, EVENT_TYPES, event_type, has_visit_cue, is_remote, patterns_for
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Document, Event
 from coopwatch.sectors import has_cue, sector_sentences
@@ -73,6 +73,42 @@ def _sentences(doc: Document, sides: dict[str, str]) -> list[Sentence]:
     return out
 
 
+HEADS_OF_STATE = frozenset({"president", "king", "emir"})
+
+
+def _presidents(
+    doc: Document, statements: list[RoleStatement], sides: dict[str, str], gazetteer: Gazetteer
+) -> dict[str, str]:
+    """The heads of state of the article, with the country each stands for: those it calls president,
+    and those the gazetteer knows held the office on the article's date."""
+    out = {st.person: sides[st.person] for st in statements if st.role == "president" and st.person in sides}
+    for ent in doc.entities:
+        record = gazetteer.get(ent.id) if ent.type == "PER" else None
+        if record is None:
+            continue
+        for office in record.offices_on(doc.date):
+            if office.role in HEADS_OF_STATE and office.country:
+                out.setdefault(ent.id, office.country)
+    return out
+
+
+def _leaders_by_title(doc: Document, s: Sentence, presidents: dict[str, str]) -> set[str]:
+    """Presidents a sentence names by title alone: Мемлекет басшысы, the Kazakh counterpart (Kazakhstan's,
+    when the article names one), or «the presidents of Kazakhstan and Italy» (those of its countries)."""
+    p = patterns_for(doc.lang)
+    out: set[str] = set()
+    hosts = {person for person, side in presidents.items() if side == HOST}
+    if len(hosts) == 1 and p.host_leader.search(doc.text, s.start, s.end):
+        out |= hosts
+    if p.leaders.search(doc.text, s.start, s.end):
+        sides = {side for side in presidents.values() if side in s.countries}
+        for side in sides:
+            holders = [person for person, c in presidents.items() if c == side]
+            if len(holders) == 1:
+                out.add(holders[0])
+    return out
+
+
 class EventExtractor:
     """Stage: typed events with their sentence as evidence, participants' roles, place, and partner pairs."""
 
@@ -84,13 +120,17 @@ class EventExtractor:
     def __call__(self, doc: Document) -> Document:
         statements = role_statements(doc)
         first_roles = roles_in(doc, statements)
-        sentences = _sentences(doc, sides_in(doc, self.gazetteer, statements))
+        sides = sides_in(doc, self.gazetteer, statements)
+        sentences = _sentences(doc, sides)
         titles = [(st.start, st.end) for st in statements]
         dateline = dateline_place(doc)
         doc.events = []
+        leaders = _presidents(doc, statements, sides, self.gazetteer)
         for s in sentences:
             if not s.kind:
                 continue
+            if s.kind in ("meeting", "visit", "agreement"):
+                s.participants = sorted({*s.participants, *_leaders_by_title(doc, s, leaders)})
             stated = {st.person: st.role for st in reversed(statements) if s.start <= st.mention < s.end}
             roles = {
                 p: stated.get(p) or first_roles[p] for p in s.participants if p in stated or p in first_roles

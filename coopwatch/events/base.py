@@ -29,6 +29,10 @@ class Tables:
     not_yet_cue: str = NEVER  # an agreement cue whose own ending negates it (қол қойылмады)
     not_yet_after: str = NEVER  # after an agreement cue: negated or only possible (мүмкін)
     remote: str = NEVER  # words of a meeting held at a distance: a phone or video call
+    host_leader: str = (
+        NEVER  # Kazakhstan's head of state by title alone (Мемлекет басшысы, Kazakh counterpart)
+    )
+    leaders: str = NEVER  # heads of state together (the presidents of Kazakhstan and Italy, лидеры)
 
 
 class Patterns:
@@ -56,6 +60,8 @@ class Patterns:
         self.not_yet_cue = re.compile(t.not_yet_cue, re.IGNORECASE)
         self.not_yet_after = re.compile(t.not_yet_after, re.IGNORECASE)
         self.remote = re.compile(rf"(?<!{_W})(?:{t.remote})(?!{_W})", re.IGNORECASE)
+        self.host_leader = re.compile(rf"(?<!{_W})(?:{t.host_leader})(?!{_W})", re.IGNORECASE)
+        self.leaders = re.compile(rf"(?<!{_W})(?:{t.leaders})(?!{_W})", re.IGNORECASE)
 
     def role_of(self, m: re.Match[str]) -> str | None:
         """The role id of a title match (None for a title that is none of ours, such as vice-president)."""
