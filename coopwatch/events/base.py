@@ -29,9 +29,7 @@ class Tables:
     not_yet_cue: str = NEVER  # an agreement cue whose own ending negates it (қол қойылмады)
     not_yet_after: str = NEVER  # after an agreement cue: negated or only possible (мүмкін)
     remote: str = NEVER  # words of a meeting held at a distance: a phone or video call
-    host_leader: str = (
-        NEVER  # Kazakhstan's head of state by title alone (Мемлекет басшысы, Kazakh counterpart)
-    )
+    host_leader: str = NEVER  # Kazakhstan's head of state by title alone (Мемлекет басшысы)
     leaders: str = NEVER  # heads of state together (the presidents of Kazakhstan and Italy, лидеры)
 
 
