@@ -13,7 +13,15 @@ from typing import ClassVar
 from coopwatch.events.partners import HOST, Sentence, partner_pairs
 from coopwatch.events.places import article_place, dateline_place, event_place
 from coopwatch.events.roles import RoleStatement, role_statements, roles_in, sides_in
-from coopwatch.events.types import CUES, EVENT_TYPES, event_type, has_visit_cue, is_remote, patterns_for
+from coopwatch.events.types import (
+    CUES,
+    EVENT_TYPES,
+    event_type,
+    event_types,
+    has_visit_cue,
+    is_remote,
+    patterns_for,
+)
 from coopwatch.gazetteer import Gazetteer
 from coopwatch.model import Document, Event
 from coopwatch.sectors import has_cue, sector_sentences
@@ -137,20 +145,21 @@ class EventExtractor:
             }
             visit = s.kind == "visit" or has_visit_cue(doc.text, s.start, s.end, doc.lang)
             place = event_place(doc, s.start, s.end, visit, self.gazetteer, titles)
-            doc.events.append(
-                Event(
-                    type=s.kind,
-                    text=doc.text[s.start : s.end],
-                    start=s.start,
-                    end=s.end,
-                    date=doc.date,
-                    participants=s.participants,
-                    countries=sorted(s.countries),
-                    sectors=s.sectors,
-                    roles=roles,
-                    location=place or (dateline if s.lead else None),
+            for kind in event_types(doc.text, s.start, s.end, doc.lang) or [s.kind]:
+                doc.events.append(
+                    Event(
+                        type=kind,
+                        text=doc.text[s.start : s.end],
+                        start=s.start,
+                        end=s.end,
+                        date=doc.date,
+                        participants=list(s.participants),
+                        countries=sorted(s.countries),
+                        sectors=list(s.sectors),
+                        roles=dict(roles),
+                        location=place or (dateline if s.lead else None),
+                    )
                 )
-            )
         self._main_place(doc, titles)
         doc.partners = partner_pairs(doc, sentences)
         return doc

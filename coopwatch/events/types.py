@@ -32,8 +32,7 @@ def _agreement_is_real(text: str, m: re.Match[str], p: Patterns, sentence_start:
     return not p.not_yet_after.match(text, m.end(), min(len(text), m.end() + 40))
 
 
-def event_type(text: str, start: int, end: int, lang: str) -> str | None:
-    """The strongest event type that the sentence text[start:end] reports, or None."""
+def _found(text: str, start: int, end: int, lang: str) -> set[str]:
     found = set()
     for p in _candidates(lang):
         for kind, pattern in p.cues.items():
@@ -41,7 +40,23 @@ def event_type(text: str, start: int, end: int, lang: str) -> str | None:
                 if kind != "agreement" or _agreement_is_real(text, m, p, start):
                     found.add(kind)
                     break
+    return found
+
+
+def event_type(text: str, start: int, end: int, lang: str) -> str | None:
+    """The strongest event type that the sentence text[start:end] reports, or None."""
+    found = _found(text, start, end, lang)
     return next((kind for kind in EVENT_TYPES if kind in found), None)
+
+
+def event_types(text: str, start: int, end: int, lang: str) -> list[str]:
+    """The strongest event type the sentence reports, and a meeting it also reports beside a visit or an
+    agreement ("during the visit Macron met his counterpart", "after the talks they signed")."""
+    found = _found(text, start, end, lang)
+    strongest = next((kind for kind in EVENT_TYPES if kind in found), None)
+    if strongest is None:
+        return []
+    return [strongest, "meeting"] if strongest in ("visit", "agreement") and "meeting" in found else [strongest]
 
 
 def is_remote(text: str, start: int, end: int, lang: str) -> bool:
