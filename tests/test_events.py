@@ -104,7 +104,12 @@ def test_russian_event_types(text: str, expected: str | None) -> None:
         ("The two sides did not sign the contract.", None),
         ("The ministers could sign a roadmap next year.", None),
         ("The company may sign a deal with the region.", None),
-        ("France expressed interest in joint research.", "proposal"),
+        # interest, readiness and plans are no proposal nor project yet
+        ("France expressed interest in joint research.", None),
+        ("The sides confirmed their readiness to strengthen cooperation.", None),
+        ("The region plans a new logistics hub.", None),
+        # agreements reached before, or only to be implemented, are not this event's
+        ("The presidents praised the implementation of agreements reached earlier.", None),
     ],
 )
 def test_english_event_types(text: str, expected: str | None) -> None:
@@ -467,3 +472,18 @@ def test_a_sentence_reports_a_meeting_beside_a_visit_or_an_agreement(
     text: str, lang: str, types: list[str]
 ) -> None:
     assert [e.type for e in EventExtractor()(make_doc(text, lang)).events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Президенты высоко оценили ход реализации ранее достигнутых договоренностей.", "ru"),
+        ("Стороны выразили готовность к продолжению совместной работы.", "ru"),
+        ("Мемлекет басшылары бұған дейін қол жеткізілген уағдаластықтарды талқылады.", "kk"),
+        ("Кездесу кезінде бірнеше құжатқа қол қойылады.", "kk"),
+        ("Тараптар ынтымақтастықты дамытуға ниетті екенін жеткізді.", "kk"),
+    ],
+)
+def test_earlier_future_and_intended_deeds_are_no_agreement_nor_proposal(text: str, lang: str) -> None:
+    types = {e.type for e in EventExtractor()(make_doc(text, lang)).events}
+    assert not types & {"agreement", "proposal"}

@@ -15,10 +15,8 @@ TABLES = Tables(
         "visit": r"visit\w*|delegations?|arrived",
         "meeting": r"met|meet|meets|meetings?|talks|negotiat\w*|consultations?|discuss\w*|summit\w*"
         r"|phone\s+call|telephone\s+conversation",
-        "proposal": r"propos\w*|suggest\w*|offered|expressed\s+(?:\w+\s+){0,3}(?:interest|readiness|"
-        r"willingness|intention)|readiness|willingness|interested\s+in|called\s+for|initiative\w*",
-        "project": r"launch\w*|opened|built|build(?:s|ing)?|construct\w*|commissioned"
-        r"|plans?|planned|planning|establish\w*|set\s+up",
+        "proposal": r"propos\w*|suggest\w*|offered|called\s+for",
+        "project": r"launch\w*|opened|built|build(?:s|ing)?|construct\w*|commissioned|establish\w*|set\s+up",
     },
     roles=(
         (
@@ -46,5 +44,5 @@ TABLES = Tables(
     visit_place_before=r"to|to\s+the(?:\s+city\s+of)?",
     not_yet_before=r"\b(?:not|never|no|didn't|did\s+not|failed\s+to|refused\s+to|could|can|may|might|would|will"
     r"|shall|should|expected\s+to|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|hopes?\s+to|ready\s+to"
-    r"|to|proposed)\s+(?:\w+\s+){0,2}$",
+    r"|to|proposed|before|previously|earlier|implement\w*|implementation\s+of)\s+(?:\w+\s+){0,2}$",
 )
