@@ -487,3 +487,31 @@ def test_a_sentence_reports_a_meeting_beside_a_visit_or_an_agreement(
 def test_earlier_future_and_intended_deeds_are_no_agreement_nor_proposal(text: str, lang: str) -> None:
     types = {e.type for e in EventExtractor()(make_doc(text, lang)).events}
     assert not types & {"agreement", "proposal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "people"),
+    [
+        ("Президент Казахстана Айдар Муратов поздравил гостей.\nПрезидент Узбекистана Бахтияр Садыков прибыл "
+         "в Казахстан с государственным визитом.", "ru",
+         {"person:aidar-muratov": "Айдар Муратов", "person:bakhtiyar-sadykov": "Бахтияр Садыков"}),
+        ("Қазақстан Президенті Айдар Мұратов қонақтарды құттықтады.\nӨзбекстан Президенті Бахтияр Садықов "
+         "Қазақстанға мемлекеттік сапармен келді.", "kk",
+         {"person:aidar-muratov": "Айдар Мұратов", "person:bakhtiyar-sadykov": "Бахтияр Садықов"}),
+        ("Kazakh President Aidar Muratov greeted the guests.\nUzbek President Bakhtiyar Sadykov arrived in "
+         "Kazakhstan on a state visit.", "en",
+         {"person:aidar-muratov": "Aidar Muratov", "person:bakhtiyar-sadykov": "Bakhtiyar Sadykov"}),
+    ],
+)  # fmt: skip
+def test_a_state_visit_is_received_by_the_host_president(
+    text: str, lang: str, people: dict[str, str]
+) -> None:
+    visits = [e for e in EventExtractor()(make_doc(text, lang, people)).events if e.type == "visit"]
+    assert visits and set(visits[-1].participants) == set(people)
+
+
+def test_a_working_trip_names_only_who_travels() -> None:
+    text = "Президент Казахстана Айдар Муратов поздравил гостей.\nМинистр Бахтияр Садыков прибыл в Казахстан."
+    people = {"person:aidar-muratov": "Айдар Муратов", "person:bakhtiyar-sadykov": "Бахтияр Садыков"}
+    visits = [e for e in EventExtractor()(make_doc(text, "ru", people)).events if e.type == "visit"]
+    assert all("person:aidar-muratov" not in v.participants for v in visits)

@@ -102,13 +102,16 @@ def _presidents(
 
 def _leaders_by_title(doc: Document, s: Sentence, presidents: dict[str, str]) -> set[str]:
     """Presidents a sentence names by title alone: Мемлекет басшысы, the Kazakh counterpart (Kazakhstan's,
-    when the article names one), or «the presidents of Kazakhstan and Italy» (those of its countries)."""
+    when the article names one), «the presidents of Kazakhstan and Italy» (those of its countries);
+    and a state or official visit to a country that the article's president of that country receives."""
     p = patterns_for(doc.lang)
     out: set[str] = set()
     hosts = {person for person, side in presidents.items() if side == HOST}
     if len(hosts) == 1 and p.host_leader.search(doc.text, s.start, s.end):
         out |= hosts
-    if p.leaders.search(doc.text, s.start, s.end):
+    if p.leaders.search(doc.text, s.start, s.end) or (
+        s.kind == "visit" and p.state_visit.search(doc.text, s.start, s.end)
+    ):  # a state visit: the guest and the head of state who receives them
         sides = {side for side in presidents.values() if side in s.countries}
         for side in sides:
             holders = [person for person, c in presidents.items() if c == side]

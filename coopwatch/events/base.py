@@ -31,6 +31,7 @@ class Tables:
     remote: str = NEVER  # words of a meeting held at a distance: a phone or video call
     host_leader: str = NEVER  # Kazakhstan's head of state by title alone (Мемлекет басшысы)
     leaders: str = NEVER  # heads of state together (the presidents of Kazakhstan and Italy, лидеры)
+    state_visit: str = NEVER  # a state or official visit, whose host head of state receives the guest
 
 
 class Patterns:
@@ -60,6 +61,7 @@ class Patterns:
         self.remote = re.compile(rf"(?<!{_W})(?:{t.remote})(?!{_W})", re.IGNORECASE)
         self.host_leader = re.compile(rf"(?<!{_W})(?:{t.host_leader})(?!{_W})", re.IGNORECASE)
         self.leaders = re.compile(rf"(?<!{_W})(?:{t.leaders})(?!{_W})", re.IGNORECASE)
+        self.state_visit = re.compile(rf"(?<!{_W})(?:{t.state_visit})(?!{_W})", re.IGNORECASE)
 
     def role_of(self, m: re.Match[str]) -> str | None:
         """The role id of a title match (None for a title that is none of ours, such as vice-president)."""

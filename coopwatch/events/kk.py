@@ -7,6 +7,7 @@ Kazakh marks negation, place and host on the word itself: қол қойылма�
 from coopwatch.events.base import Tables
 
 TABLES = Tables(
+    state_visit=r"(?:мемлекеттік|ресми)\s+сапар\w*",
     host_leader=r"мемлекет\s+басшы\w*|қазақстан\s+президент\w*|қр\s+президент\w*|қазақстандық\s+әріптес\w*|қазақ\s+көшбасшы\w*",
     leaders=r"президенттер\w*|мемлекет\s+басшылар\w*|көшбасшылар\w*|екі\s+ел\s+басшылар\w*",
     remote=r"телефон(?:мен|\s+арқылы)\s+(?:\w+\s+){0,2}(?:сөйлес|әңгімелес|байланыс)\w*|телефон\s+арқылы|телефонмен"
