@@ -115,6 +115,18 @@ def _stated_date(doc: Document, start: int, end: int) -> StatedDate | None:
     return None
 
 
+def _named_participants(doc: Document) -> frozenset[str]:
+    """People taking part in the article's events whom the event's own sentence names: a president
+    the events stage adds by title alone (Мемлекет басшысы) says nothing about which meeting it is."""
+    spans = [(e.start, e.end, set(e.participants)) for e in doc.events]
+    return frozenset(
+        ent.id
+        for ent in doc.entities
+        if ent.type == "PER"
+        and any(ent.id in who and any(a <= m.start < b for m in ent.mentions) for a, b, who in spans)
+    )
+
+
 def signature_of(doc: Document) -> Signature:
     """The event signature of an analysed article."""
     start, end = _lead(doc)
@@ -129,7 +141,7 @@ def signature_of(doc: Document) -> Signature:
         countries=frozenset(doc.countries),
         remote=is_remote(doc.text, start, end, doc.lang),
         place=places.most_common(1)[0][0] if places else None,
-        participants=frozenset(p for e in doc.events for p in e.participants if p.startswith("person:")),
+        participants=_named_participants(doc),
         people=frozenset(e.id for e in doc.entities if e.type == "PER"),
         stated=stated,
     )

@@ -60,21 +60,29 @@ def extract_figures(doc: Document) -> list[Figure]:
     )
     figures: list[Figure] = []
     for seg in sorted(doc.body(), key=lambda s: s.start):
+        carried: str | None = None  # the one period the paragraph's previous sentence stated
         for start, end in split_span(doc.text, seg.start, seg.end):
-            figures.extend(_sentence(doc.text, start, end, doc.lang != "en", year, places))
+            found, stated = _sentence(doc.text, start, end, doc.lang != "en", year, places)
+            if not stated and carried:
+                for f in found:
+                    if f.period is None and f.currency and f.indicator != "target":
+                        f.period = carried
+            figures.extend(found)
+            carried = next(iter(stated)) if len(stated) == 1 else (carried if not stated else None)
     return figures
 
 
 def _sentence(
     text: str, start: int, end: int, decimal_comma: bool, year: int | None, places: list[tuple[int, int, str]]
-) -> list[Figure]:
-    """The figures of one sentence."""
+) -> tuple[list[Figure], set[str]]:
+    """The figures of one sentence, and the periods it states (which the next sentence may speak of)."""
     amounts = find_amounts(text, start, end, decimal_comma)
+    periods = find_periods(text, start, end, year, [(a.start, a.end) for a in amounts])
+    stated = {str(p.period) for p in periods if p.period}
     if not amounts:
-        return []
+        return [], stated
     clauses = _clauses(text, start, end)
     keywords = find_keywords(text, start, end)
-    periods = find_periods(text, start, end, year, [(a.start, a.end) for a in amounts])
     items: list[_Item] = []
     for a in amounts:
         depth = text.count("(", start, a.start) - text.count(")", start, a.start)
@@ -103,12 +111,31 @@ def _sentence(
                 if hit is None and a.currency:  # a bare scale reads only its own clause
                     hit = nearest(keywords, (a.start, a.end), start, end, spans)
                 indicator = indicator_of(hit, text, clause) if hit else "other"
-            period = _main_period(main_periods, a, leading, clause)
+            period = _main_period(main_periods, a, leading, _past_brackets(text, clauses, clause))
             country = _country(places, a, start, end)
             figure = Figure(indicator, a.value, currency, period, evidence, a.start, a.end, country)
         item.figure = figure
     _attach_changes(text, start, end, clauses, items)
-    return [item.figure for item in items if item.figure]
+    _equivalents(text, items)
+    return [item.figure for item in items if item.figure], stated
+
+
+_OPENS_ASIDE = re.compile(r"\s*\(\s*(?:(?:about|around|approximately|or|около|примерно|шамамен)\s+)?$", _F)
+
+
+def _equivalents(text: str, items: list[_Item]) -> None:
+    """An amount in brackets right after another is the same amount in another currency (5.3 billion
+    euros ($5.6 billion)): it measures what the first measures, over its period."""
+    for prev, item in pairwise(items):
+        first, second = prev.figure, item.figure
+        if first is None or second is None or item.depth != prev.depth + 1 or not second.currency:
+            continue
+        if not _OPENS_ASIDE.fullmatch(text, prev.amount.end, item.amount.start):
+            continue
+        if second.indicator == "other":
+            second.indicator = first.indicator
+        second.period = second.period or first.period
+        second.country = second.country or first.country
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -119,6 +146,21 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return next((c for c in clauses if c[0] <= pos < c[1]), clauses[-1])
+
+
+def _past_brackets(text: str, clauses: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int]:
+    """A clause with the brackets that follow it and the words after them: «5.3 billion euros ($5.6
+    billion) in 2022» states its year after the aside."""
+    start, end = clause
+    i = clauses.index(clause) if clause in clauses else len(clauses)
+    while (
+        i + 2 < len(clauses)
+        and text[end : end + 1] == "("
+        and text[clauses[i + 1][1] : clauses[i + 1][1] + 1] == ")"
+    ):
+        end = clauses[i + 2][1]
+        i += 2
+    return start, end
 
 
 def _mark_comparisons(

@@ -117,3 +117,9 @@ COMPARE_BEFORE = (
 )
 COMPARE_AFTER = r"a\syear\s(?:earlier|ago)"
 SAME_PERIOD = r"(?:same|corresponding)\speriod"
+
+# "over the past 20 years": a span open from that many years before the article
+PAST_YEARS = r"(?:over|in|during|for|within)\s(?:the\s)?(?:past|last)\s{n}\syears"
+YEAR_COUNTS: tuple[tuple[str, int], ...] = (
+    (r"five", 5), (r"ten", 10), (r"fifteen", 15), (r"twenty", 20), (r"twenty-five", 25), (r"thirty", 30),
+)  # fmt: skip

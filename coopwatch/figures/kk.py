@@ -95,3 +95,9 @@ RELATIVE_YEARS: tuple[tuple[str, int], ...] = (
 COMPARE_BEFORE = r"(?!x)x"
 COMPARE_AFTER = r"салыстырғанда|қарағанда"
 SAME_PERIOD = r"сәйкес\sкезе\w*|осы\sкезе\w*|ұқсас\sкезе\w*"
+
+# "соңғы жиырма жылда": a span open from that many years before the article
+PAST_YEARS = r"(?:соңғы|өткен)\s{n}\sжыл(?:да|ында|ы|дың)?"
+YEAR_COUNTS: tuple[tuple[str, int], ...] = (
+    (r"бес", 5), (r"он", 10), (r"он\sбес", 15), (r"жиырма", 20), (r"жиырма\sбес", 25), (r"отыз", 30),
+)  # fmt: skip

@@ -120,6 +120,13 @@ _NMONTHS = re.compile(
 )
 _MONTH = re.compile(rf"\b(?:{alternation(p for p, _ in _ALL_MONTHS)})(?!\w)", _F)
 _YEARS = re.compile(rf"{_YEAR_ALONE}(?:\s?(?:{alternation(lang.YEAR_MARKER for lang in LANGS)}))?", _F)
+_PAST = [
+    (
+        _compile(lang.PAST_YEARS, n=rf"\d{{1,2}}|{alternation(p for p, _ in lang.YEAR_COUNTS)}"),
+        lang.YEAR_COUNTS,
+    )
+    for lang in LANGS
+]
 _RELATIVE = tuple((re.compile(rf"\b(?:{p})", _F), off) for lang in LANGS for p, off in lang.RELATIVE_YEARS)
 _JOIN = re.compile(r"[\s,]*(?:of\s+(?:the\s+)?)?", _F)  # what may stand between months and their year
 
@@ -145,6 +152,14 @@ def find_periods(
             if free(*m.span()):
                 taken.append(m.span())
                 out.append(PeriodMention(m.start(), m.end(), Period(int(_slot(m, "y")), open=True)))
+    for pattern, counts in _PAST:
+        for m in pattern.finditer(text, start, end):
+            n_text = _slot(m, "n")
+            n = int(n_text) if n_text.isdigit() else lookup(n_text, counts)
+            if n and free(*m.span()):
+                taken.append(m.span())
+                period = None if year is None else Period(year - n, open=True)
+                out.append(PeriodMention(m.start(), m.end(), period, relative=True))
     taken.extend(m.span() for m in _DATES.finditer(text, start, end))
     taken.extend(m.span() for pattern in _DEADLINES for m in pattern.finditer(text, start, end))
     parts = _parts(text, start, end, free, taken)

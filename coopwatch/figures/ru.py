@@ -100,3 +100,10 @@ COMPARE_BEFORE = (
 )
 COMPARE_AFTER = r"годом\sранее"  # cues that follow what is compared
 SAME_PERIOD = r"аналогичн\w*\s(?:период\w*|месяц\w*|квартал\w*)"
+
+# "за последние 20 лет": a span open from that many years before the article
+PAST_YEARS = r"за\s(?:последние|прошедшие|минувшие)\s{n}\s(?:лет|года?)"
+YEAR_COUNTS: tuple[tuple[str, int], ...] = (
+    (r"пять", 5), (r"десять", 10), (r"пятнадцать", 15), (r"двадцать", 20), (r"двадцать\sпять", 25),
+    (r"тридцать", 30),
+)  # fmt: skip

@@ -55,3 +55,27 @@ def test_the_country_of_a_currency_is_not_the_partner() -> None:
     doc.entities = [Entity("country:US", "GPE", "United States", [Mention(us, us + 3, "АҚШ")], country="US")]
     (figure,) = FigureExtractor()(doc).figures
     assert figure.currency == "USD" and figure.country is None
+
+
+def test_an_amount_in_brackets_after_another_is_the_same_figure_in_another_currency() -> None:
+    text = "Trade between the two countries reached 2.1 billion euros ($2.3 billion) in 2023."
+    doc = FigureExtractor()(Document(id="t", text=text, lang="en", segments=[Segment(0, len(text))]))
+    assert [(f.indicator, f.currency, f.period) for f in doc.figures] == [
+        ("trade_turnover", "EUR", "2023"),
+        ("trade_turnover", "USD", "2023"),
+    ]
+
+
+def test_a_sentence_without_a_period_speaks_of_the_one_before_it() -> None:
+    """«In 2022 trade grew to $400 million. Imports came to $80 million.»: the imports are of 2022 too."""
+    for text, lang in (
+        ("In 2022 trade grew to $400 million. Imports came to $80 million.", "en"),
+        ("В 2022 году товарооборот вырос до $400 млн. Импорт составил $80 млн.", "ru"),
+        ("2022 жылы тауар айналымы 400 млн долларға жетті. Импорт 80 млн доллар болды.", "kk"),
+    ):
+        doc = FigureExtractor()(Document(id="t", text=text, lang=lang, segments=[Segment(0, len(text))]))
+        assert [f.period for f in doc.figures] == ["2022", "2022"], lang
+    text = "In 2022 trade grew to $400 million.\nImports came to $80 million."  # another paragraph: unknown
+    segments = [Segment(0, text.index("\n")), Segment(text.index("\n") + 1, len(text))]
+    doc = FigureExtractor()(Document(id="t", text=text, lang="en", segments=segments))
+    assert [f.period for f in doc.figures] == ["2022", None]

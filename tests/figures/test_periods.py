@@ -66,3 +66,15 @@ def test_period_strings(period: Period, expected: str) -> None:
 def test_find_periods(text: str, year: int | None, expected: list[str | None]) -> None:
     found = find_periods(text, 0, len(text), year, [])
     assert [str(p.period) if p.period else None for p in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Over the past 20 years Italy has invested heavily.", ["2005/"]),
+        ("За последние десять лет объём инвестиций вырос.", ["2015/"]),
+        ("Соңғы жиырма жылда инвестиция көлемі өсті.", ["2005/"]),
+    ],
+)
+def test_the_past_n_years_are_a_span_open_from_then(text: str, expected: list[str]) -> None:
+    assert [str(p.period) for p in find_periods(text, 0, len(text), 2025, [])] == expected
