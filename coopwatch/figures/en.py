@@ -61,7 +61,8 @@ INDICATORS: tuple[tuple[str, str], ...] = (
     (r"invest\w*|FDI", "investment"),
     (
         r"(?:agreements?|contracts?|deals?|memorand\w*|documents?)\b[^.;()]{0,60}?"
-        r"\b(?:worth|valued\sat|totall?ing|amounting\sto|for\sa\stotal|with\sa\stotal\svalue)",
+        r"\b(?:worth|valued\sat|totall?ing|amounting\sto|for\sa\stotal|with\sa\stotal\svalue)"
+        r"|(?:project|plant|deal|contract)s?\s(?:is\s|was\s|are\s|were\s)?(?:estimated|valued)\sat|\bdeals?\b",
         "deal_value",
     ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,19 @@ def test_a_sentence_without_a_period_speaks_of_the_one_before_it() -> None:
     segments = [Segment(0, text.index("\n")), Segment(text.index("\n") + 1, len(text))]
     doc = FigureExtractor()(Document(id="t", text=text, lang="en", segments=segments))
     assert [f.period for f in doc.figures] == ["2022", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "indicator"),
+    [
+        ("The cable project is estimated at $51 million.", "en", "deal_value"),
+        ("Trump welcomed a $4 billion locomotive deal.", "en", "deal_value"),
+        ("Стороны подписали контракт стоимостью 4 млрд долларов.", "ru", "deal_value"),
+        ("Внешнеторговый оборот области составил 3,5 млн долларов.", "ru", "trade_turnover"),
+        ("Құны 4 млрд доллар болатын локомотивтер сатып алынады.", "kk", "deal_value"),
+        ("Екі ел арасындағы сауда-саттық көлемі 44 млрд долларға жетті.", "kk", "trade_turnover"),
+    ],
+)
+def test_what_a_deal_or_a_trade_amount_measures(text: str, lang: str, indicator: str) -> None:
+    doc = FigureExtractor()(Document(id="t", text=text, lang=lang, segments=[Segment(0, len(text))]))
+    assert [f.indicator for f in doc.figures] == [indicator]
