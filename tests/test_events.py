@@ -515,3 +515,28 @@ def test_a_working_trip_names_only_who_travels() -> None:
     people = {"person:aidar-muratov": "Айдар Муратов", "person:bakhtiyar-sadykov": "Бахтияр Садыков"}
     visits = [e for e in EventExtractor()(make_doc(text, "ru", people)).events if e.type == "visit"]
     assert all("person:aidar-muratov" not in v.participants for v in visits)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Президент Туркменистана прибыл в Казахстан.\nПрезиденты Узбекистана и Кыргызстана также прибыли на "
+         "саммит глав государств Центральной Азии.", "ru"),
+        ("The President of Turkmenistan arrived in Kazakhstan.\nThe Presidents of Uzbekistan and Kyrgyzstan also "
+         "came to the summit of Central Asian leaders.", "en"),
+        ("Түрікменстан Президенті Қазақстанға ресми сапармен келді.\nӨзбекстан мен Қырғызстан президенттері де Орталық Азия "
+         "саммитіне келді.", "kk"),
+    ],
+)  # fmt: skip
+def test_a_summit_makes_every_country_taking_part_a_side(text: str, lang: str) -> None:
+    more = {
+        "TM": r"Туркменистан\w*|Түрікменстан\w*|Turkmenistan",
+        "KG": r"Кыргызстан\w*|Қырғызстан\w*|Kyrgyzstan",
+    }
+    doc = make_doc(text, lang)
+    for code, pattern in more.items():
+        mentions = [Mention(m.start(), m.end(), m.group()) for m in re.finditer(pattern, text)]
+        doc.entities.append(Entity(f"country:{code}", "GPE", code, mentions, code))
+    doc.countries = sorted({*doc.countries, *more})
+    pairs = EventExtractor()(doc).partners
+    assert {("KG", "TM"), ("KG", "UZ"), ("TM", "UZ"), ("KG", "KZ")} <= set(pairs)

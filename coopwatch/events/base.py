@@ -32,6 +32,7 @@ class Tables:
     host_leader: str = NEVER  # Kazakhstan's head of state by title alone (Мемлекет басшысы)
     leaders: str = NEVER  # heads of state together (the presidents of Kazakhstan and Italy, лидеры)
     state_visit: str = NEVER  # a state or official visit, whose host head of state receives the guest
+    summit: str = NEVER  # a meeting of many countries' leaders (summit, consultative meeting of heads of state)
 
 
 class Patterns:
@@ -62,6 +63,7 @@ class Patterns:
         self.host_leader = re.compile(rf"(?<!{_W})(?:{t.host_leader})(?!{_W})", re.IGNORECASE)
         self.leaders = re.compile(rf"(?<!{_W})(?:{t.leaders})(?!{_W})", re.IGNORECASE)
         self.state_visit = re.compile(rf"(?<!{_W})(?:{t.state_visit})(?!{_W})", re.IGNORECASE)
+        self.summit = re.compile(rf"(?<!{_W})(?:{t.summit})(?!{_W})", re.IGNORECASE)
 
     def role_of(self, m: re.Match[str]) -> str | None:
         """The role id of a title match (None for a title that is none of ours, such as vice-president)."""

@@ -3,6 +3,7 @@
 from coopwatch.events.base import Tables
 
 TABLES = Tables(
+    summit=r"summits?|(?:consultative\s+)?meeting\s+of\s+(?:the\s+)?heads\s+of\s+state",
     state_visit=r"(?:state|official)\s+visit\w*",
     host_leader=r"head\s+of\s+state|kazakh(?:stan(?:'s|’s)?)?\s+(?:president|leader|counterpart)|president\s+of\s+kazakhstan",
     leaders=r"presidents|leaders|heads\s+of\s+state",

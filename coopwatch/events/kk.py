@@ -7,6 +7,7 @@ Kazakh marks negation, place and host on the word itself: қол қойылма�
 from coopwatch.events.base import Tables
 
 TABLES = Tables(
+    summit=r"саммит\w*|(?:мемлекет|ел)\w*\s+басшыларының\s+(?:\w+\s+){0,3}кездесу\w*",
     state_visit=r"(?:мемлекеттік|ресми)\s+сапар\w*",
     host_leader=r"мемлекет\s+басшы\w*|қазақстан\s+президент\w*|қр\s+президент\w*|қазақстандық\s+әріптес\w*|қазақ\s+көшбасшы\w*",
     leaders=r"президенттер\w*|мемлекет\s+басшылар\w*|көшбасшылар\w*|екі\s+ел\s+басшылар\w*",

@@ -44,9 +44,30 @@ def partner_pairs(doc: Document, sentences: list[Sentence]) -> list[tuple[str, s
     if not partners and others:
         partners = {c for c, n in others.items() if n == top}
     multilateral = any(s.lead and s.kind and len(s.countries) >= 3 for s in sentences)
+    summit = _summit_sides(doc, sentences)
+    if len(summit) >= 3:  # the article reports a summit: every country taking part is a side
+        multilateral = True
+        partners |= summit - {host}
     sides = partners | ({host} if host else set())
     if host and not multilateral:
         pairs = {tuple(sorted((host, c))) for c in partners}
     else:
         pairs = {tuple(sorted(p)) for p in combinations(sides, 2)}
     return sorted((a, b) for a, b in pairs)
+
+
+SUMMIT_PARAGRAPHS = 4  # a summit the article reports is named in its first paragraphs
+
+
+def _summit_sides(doc: Document, sentences: list[Sentence]) -> set[str]:
+    """When an opening sentence speaks of a summit of two or more named countries, the countries of the
+    opening sentences that report events: the summit's participants."""
+    from coopwatch.events.types import patterns_for
+
+    bodies = sorted((seg for seg in doc.segments if seg.kind in ("title", "body")), key=lambda seg: seg.start)
+    limit = bodies[min(len(bodies), SUMMIT_PARAGRAPHS) - 1].end if bodies else 0
+    p = patterns_for(doc.lang)
+    opening = [s for s in sentences if s.start < limit]
+    if not any(len(s.countries) >= 2 and p.summit.search(doc.text, s.start, s.end) for s in opening):
+        return set()
+    return {c for s in opening if s.kind for c in s.countries}
