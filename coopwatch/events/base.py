@@ -32,7 +32,9 @@ class Tables:
     host_leader: str = NEVER  # Kazakhstan's head of state by title alone (Мемлекет басшысы)
     leaders: str = NEVER  # heads of state together (the presidents of Kazakhstan and Italy, лидеры)
     state_visit: str = NEVER  # a state or official visit, whose host head of state receives the guest
-    summit: str = NEVER  # a meeting of many countries' leaders (summit, consultative meeting of heads of state)
+    summit: str = (
+        NEVER  # a meeting of many countries' leaders (summit, consultative meeting of heads of state)
+    )
 
 
 class Patterns:

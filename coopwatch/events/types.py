@@ -56,7 +56,9 @@ def event_types(text: str, start: int, end: int, lang: str) -> list[str]:
     strongest = next((kind for kind in EVENT_TYPES if kind in found), None)
     if strongest is None:
         return []
-    return [strongest, "meeting"] if strongest in ("visit", "agreement") and "meeting" in found else [strongest]
+    return (
+        [strongest, "meeting"] if strongest in ("visit", "agreement") and "meeting" in found else [strongest]
+    )
 
 
 def is_remote(text: str, start: int, end: int, lang: str) -> bool:
