@@ -424,6 +424,8 @@ class Linker:
         name = latin_name(lemma, lang)
         if not name:
             return None
+        if span.type == "PER":
+            name = title_last(name)
         return Entity(new_id(span.type, name), span.type, name)
 
 
@@ -450,6 +452,20 @@ def _initials_agree(mention: str, full_name: str) -> bool:
     return not first or name_key(full_name)[:1] == first
 
 
+# Titles that are part of a historical name and follow it: Abulkhair Khan, Tole Bi, Kabanbai Batyr
+_NAME_TITLES = frozenset(
+    {"khan", "bi", "batyr", "batir", "shah"}
+)  # not "Han" (Han Zheng) nor "Sultan" (a given name)
+
+
+def title_last(name: str) -> str:
+    """A historical name with its title where the English press writes it: Khan Abulkhair -> Abulkhair Khan."""
+    words = name.split()
+    if len(words) == 2 and words[0].lower() in _NAME_TITLES and words[1].lower() not in _NAME_TITLES:
+        return f"{words[1]} {words[0]}"
+    return name
+
+
 def _joins(part: Entity, full: Entity) -> bool:
     """Whether a person entity is another form of a full-named one (surname alone, initials, case form,
     the full name's last words, given name and patronymic, surname first)."""
@@ -457,6 +473,8 @@ def _joins(part: Entity, full: Entity) -> bool:
     fw = name_key(full.name).split()
     if not pw or not fw or len(pw) > len(fw):
         return False
+    if len(pw) == 1 and len(fw) == 2 and full.name.split()[-1].lower() in _NAME_TITLES:
+        return _same_word(pw[0], fw[0])  # Tauke is Tauke Khan
     if len(pw) == 1:
         return _same_word(pw[0], fw[-1]) and all(_initials_agree(m.text, full.name) for m in part.mentions)
     if len(pw) == 2 and len(fw) >= 2 and _PATRONYMIC.search(part.name) and _same_word(pw[0], fw[0]):

@@ -301,3 +301,17 @@ def test_a_known_place_read_as_a_person_is_the_place(linker: Linker) -> None:
 def test_a_double_given_name_alone_is_the_known_person(linker: Linker) -> None:
     e = linker.link(EntitySpan(0, 13, "PER", name="Kassym-Jomart", source="ner"), "Kassym-Jomart", "en")
     assert e is not None and e.id == "person:kassym-jomart-tokayev"
+
+
+def test_a_historical_title_is_part_of_the_name_and_follows_it(linker: Linker) -> None:
+    """Хан Әбілқайыр and Abulkhair Khan are one man; Tauke alone is Tauke Khan of the same article."""
+    e = linker.link(EntitySpan(0, 12, "PER", name="Хан Әбілқайыр", source="ner"), "Хан Әбілқайыр", "kk")
+    assert e is not None and e.name.endswith(" Khan") and e.id == new_id("PER", e.name)
+    full = Entity("person:tauke-han", "PER", "Tauke Khan", [Mention(0, 10, "Тәуке хан")])
+    alone = Entity("person:tauke", "PER", "Tauke", [Mention(30, 35, "Тәуке")])
+    assert [(x.id, len(x.mentions)) for x in merge_people([full, alone])] == [("person:tauke-han", 2)]
+
+
+def test_a_family_name_that_looks_like_a_title_stays_first(linker: Linker) -> None:
+    e = linker.link(EntitySpan(0, 9, "PER", name="Han Zheng", source="ner"), "Han Zheng", "en")
+    assert e is not None and e.name == "Han Zheng"
