@@ -88,7 +88,7 @@ PHRASES: dict[str | None, tuple[str, ...]] = {
 }
 
 STEMS: dict[str | None, tuple[str, ...]] = {
-    "trade": ("trade*", "export*", "import(?:s|ed|er|ers|ing)?", "turnover", "commerce"),
+    "trade": ("trade*", "export*", "import(?:s|ed|er|ers|ing)?", "turnover", "commerce", "purchas*"),
     "investment_finance": (
         "invest(?:s|ed|ing|ment\\w*|or\\w*)?",
         "financ*",

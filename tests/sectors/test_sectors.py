@@ -117,3 +117,15 @@ def test_a_stated_trade_or_investment_figure_counts_as_its_sector() -> None:
     assert SectorTagger()(doc).sectors == ["investment_finance"]
     doc.figures = [Figure("companies", 30, None, None, "30", 27, 29)]
     assert SectorTagger()(doc).sectors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Тараптар американдық локомотивтерді сатып алу туралы келісімге қол қойды.", "kk"),
+        ("Стороны подписали соглашение о закупке американских локомотивов.", "ru"),
+        ("The sides signed an agreement to purchase US locomotives.", "en"),
+    ],
+)
+def test_buying_goods_from_a_partner_is_trade(text: str, lang: str) -> None:
+    assert "trade" in tag(text, lang)
