@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from importlib import resources
@@ -27,6 +27,7 @@ from coopwatch.pipeline import Pipeline, Settings, build_pipeline
 from coopwatch.readers import expand_inputs
 from coopwatch.render import article_view, batch_table, events_table, registry_table, registry_view
 from coopwatch.store import Store, StoreError, default_db_path, open_store
+from coopwatch.store.base import RegistryEntry
 
 app = typer.Typer(
     name="coopwatch",
@@ -428,8 +429,13 @@ entities_app = typer.Typer(
 app.add_typer(entities_app, name="entities")
 
 
-def _registry(store: Store) -> EntityRegistry:
-    return EntityRegistry(store)
+def _correct(db: Path | None, change: Callable[[EntityRegistry], RegistryEntry]) -> RegistryEntry:
+    """Apply one of the analyst's corrections to the registry; its refusal is a one-line error."""
+    with knowledge_base(db) as store:
+        try:
+            return change(EntityRegistry(store))
+        except StoreError as exc:
+            raise fail(str(exc)) from None
 
 
 @entities_app.command("list")
@@ -464,7 +470,7 @@ def entities_show(
     """
     with knowledge_base(db) as store:
         try:
-            entry = _registry(store).entry(entity_id)
+            entry = EntityRegistry(store).entry(entity_id)
         except StoreError as exc:
             raise fail(str(exc), code=1) from None
         articles = store.entity_articles(entry.id)
@@ -481,11 +487,7 @@ def entities_rename(
 
     Example: coopwatch entities rename person:aleksei-lihacov "Alexey Likhachev"
     """
-    with knowledge_base(db) as store:
-        try:
-            entry = _registry(store).rename(entity_id, name)
-        except StoreError as exc:
-            raise fail(str(exc)) from None
+    entry = _correct(db, lambda registry: registry.rename(entity_id, name))
     err.print(f"{entry.id} is now named {entry.name!r}", highlight=False)
 
 
@@ -499,11 +501,7 @@ def entities_merge(
 
     Example: coopwatch entities merge person:tamim person:tamim-bin-hamad-al-thani
     """
-    with knowledge_base(db) as store:
-        try:
-            entry = _registry(store).merge(source, target)
-        except StoreError as exc:
-            raise fail(str(exc)) from None
+    entry = _correct(db, lambda registry: registry.merge(source, target))
     err.print(f"{source} merged into {entry.id} ({entry.name}, {entry.articles} article(s))", highlight=False)
 
 
@@ -523,11 +521,7 @@ def entities_split(
 
     Example: coopwatch entities split person:aliev "Heydar Aliyev" --article az-history-ru
     """
-    with knowledge_base(db) as store:
-        try:
-            entry = _registry(store).split(entity_id, article, name)
-        except StoreError as exc:
-            raise fail(str(exc)) from None
+    entry = _correct(db, lambda registry: registry.split(entity_id, article, name))
     err.print(
         f"{entry.id} ({entry.name}) split off {entity_id} in {len(article)} article(s)", highlight=False
     )

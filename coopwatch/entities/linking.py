@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import replace
+from typing import Any
 
 from coopwatch.entities.base import EntitySpan
 from coopwatch.entities.numbered import SOURCE as NUMBERED
@@ -216,7 +217,7 @@ def is_junk(text: str, type_: str) -> bool:
     if type_ == "PER":
         if any(c.isdigit() for c in text) or len(words) > 5:
             return True
-        if all(w.lower() in _TITLE_WORDS or w.lower() in _HONORIFICS for w in words):
+        if all(w.lower() in _NOT_A_NAME for w in words):
             return True  # Консул, Amir Sheikh
         return not all(w[:1].isupper() for w in INITIALS.sub("", text).split())
     if type_ == "ORG":
@@ -272,8 +273,9 @@ def new_id(type_: str, name: str) -> str:
 
 # Honorifics a tagger keeps inside a person's span (Amir Tamim, Шейх Мухаммед): dropped when the rest
 # is a known person
-_HONORIFICS = frozenset(["amir", "emir", "әмір", "эмир", "sheikh", "шейх", "шейх", "king", "король", "корол",
+_HONORIFICS = frozenset(["amir", "emir", "әмір", "эмир", "sheikh", "шейх", "king", "король",
                          "prince", "принц", "ханзада", "sultan", "султан", "сұлтан", "president", "президент"])  # fmt: skip
+_NOT_A_NAME = _TITLE_WORDS | _HONORIFICS  # a span of these alone names nobody
 # Patronymics: Russian (Миромонович, Ивановна), Kazakh (Кемелұлы, Нұрланқызы) and their Latin spellings
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы|ovich|evich|ovna|evna|ichna|uly|ulu|kyzy|qyzy)$",
@@ -322,8 +324,7 @@ class _PersonIndex:
         }  # a short form that names something else
         self.short = {k: next(iter(v)) for k, v in short.items() if len(v) == 1 and k not in taken}
         self.sound = {k: next(iter(v)) for k, v in sound.items() if len(v) == 1}
-        self.last = {k: {i for i, _ in v} for k, v in last.items()}
-        self._last_first = last
+        self._last_first = last  # a last name's key -> (person, the sound their given name begins with)
 
     def full_name(self, words: list[str]) -> str | None:
         """The known person a full name of unknown spelling is: the same sounds (Aleksei Likhachyov), or
@@ -380,7 +381,7 @@ class Linker:
         for i, word in enumerate(words):
             if len(words) - i < 2 and (i or "-" not in word.group()):
                 break  # one word is a person only when it is a double given name (Kassym-Jomart)
-            if word.group().lower() in _HONORIFICS or word.group().lower() in _TITLE_WORDS:
+            if word.group().lower() in _NOT_A_NAME:
                 continue
             rec_id = self._known_person(surface[word.start() :])
             if rec_id is not None:
@@ -623,6 +624,12 @@ def merge_bracket_aliases(entities: list[Entity], text: str, known: Container[st
     return [e for e in entities if id(e) not in absorbed]
 
 
+def english_first(counts: Counter[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """The key (written in an English article?, name, ...) that wins: English first, then the most
+    counted, then the first in order, so every run decides alike."""
+    return max(counts.items(), key=lambda kv: (kv[0][0], kv[1], kv[0][1]))[0]
+
+
 def _spelling_variants(docs: Sequence[Document], known: Container[str]) -> dict[str, str]:
     """New person ids that are spellings of one full name (Aleksei Likhachyov, Alexey Likhachev) mapped
     to the id of the spelling that wins: written in an English article, then the most mentioned."""
@@ -636,7 +643,7 @@ def _spelling_variants(docs: Sequence[Document], known: Container[str]) -> dict[
         ids = {i for _, i in counts}
         if len(ids) < 2:
             continue
-        best = max(counts.items(), key=lambda kv: (kv[0][0], kv[1], kv[0][1]))[0][1]
+        best = english_first(counts)[1]
         out.update({i: best for i in ids if i != best})
     return out
 
@@ -655,7 +662,7 @@ def unify_names(docs: Sequence[Document], known: Container[str]) -> None:
         for e in doc.entities:
             if e.id not in known:
                 names[e.id][(doc.lang == "en", e.name)] += len(e.mentions)
-    best = {i: max(c.items(), key=lambda kv: (kv[0][0], kv[1], kv[0][1]))[0][1] for i, c in names.items()}
+    best = {i: english_first(c)[1] for i, c in names.items()}
     for doc in docs:
         for e in doc.entities:
             e.name = best.get(e.id, e.name)

@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from coopwatch.entities.linking import new_id
+from coopwatch.entities.linking import english_first, new_id
 from coopwatch.gazetteer import Gazetteer
-from coopwatch.model import Document
+from coopwatch.model import Document, Entity
 from coopwatch.store.base import RegistryEntry, Store, StoreError
 from coopwatch.translit import sound_key
 
@@ -110,7 +110,7 @@ class EntityRegistry:
         entries: dict[str, RegistryEntry] = {}
         renamed: dict[str, str] = {}
         for id, counts in read.items():
-            english, name, lang = max(counts.items(), key=lambda kv: (kv[0][0], kv[1], kv[0][1]))[0]
+            english, name, lang = english_first(counts)
             record = self.gazetteer.get(id)
             entry = registered.get(id)
             if entry is None:
@@ -131,10 +131,10 @@ class EntityRegistry:
 
     def record(self, docs: Iterable[Document]) -> None:
         """Count stored articles in the registry: how many name each entity, when, and in what forms."""
-        seen: dict[str, list[Document]] = defaultdict(list)
+        seen: dict[str, list[tuple[Document, Entity]]] = defaultdict(list)
         for doc in docs:
             for e in doc.entities:
-                seen[e.id].append(doc)
+                seen[e.id].append((doc, e))
         if not seen:
             return
         entries = self.store.registry_entries(seen)
@@ -143,17 +143,14 @@ class EntityRegistry:
             if entry is None:
                 continue
             entry.articles += len(named_in)
-            dates = [d.date for d in named_in if d.date]
-            if dates:
-                entry.first_seen = min([*dates, *([entry.first_seen] if entry.first_seen else [])])
-                entry.last_seen = max([*dates, *([entry.last_seen] if entry.last_seen else [])])
+            dates = [d.date for d, _ in named_in if d.date]
+            entry.first_seen = min(filter(None, [entry.first_seen, *dates]), default=None)
+            entry.last_seen = max(filter(None, [entry.last_seen, *dates]), default=None)
             forms: dict[str, Counter[str]] = defaultdict(Counter)
             for lang, texts in entry.aliases.items():
                 forms[lang].update({t: FORMS_KEPT - i for i, t in enumerate(texts)})
-            for doc in named_in:
-                for e in doc.entities:
-                    if e.id == id:
-                        forms[doc.lang or "und"].update(m.text for m in e.mentions)
+            for doc, e in named_in:
+                forms[doc.lang or "und"].update(m.text for m in e.mentions)
             entry.aliases = {
                 lang: [t for t, _ in c.most_common(FORMS_KEPT)] for lang, c in sorted(forms.items())
             }

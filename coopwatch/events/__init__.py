@@ -73,10 +73,13 @@ def _sentences(doc: Document, sides: dict[str, str]) -> list[Sentence]:
                 countries.add(sides[ent.id])
         if _KZ_OFFICIAL.search(doc.text, start, end):
             countries.add(HOST)
-        kind = event_type(doc.text, start, end, doc.lang)
+        kinds = tuple(event_types(doc.text, start, end, doc.lang))
+        kind = kinds[0] if kinds else None
         cue = kind is not None or has_cue(doc.text, doc.lang, start, end)
         out.append(
-            Sentence(start, end, sectors, countries, sorted(set(participants)), kind, cue, start < lead)
+            Sentence(
+                start, end, sectors, countries, sorted(set(participants)), kind, cue, start < lead, kinds
+            )
         )
     return out
 
@@ -148,7 +151,7 @@ class EventExtractor:
             }
             visit = s.kind == "visit" or has_visit_cue(doc.text, s.start, s.end, doc.lang)
             place = event_place(doc, s.start, s.end, visit, self.gazetteer, titles)
-            for kind in event_types(doc.text, s.start, s.end, doc.lang) or [s.kind]:
+            for kind in s.kinds:
                 doc.events.append(
                     Event(
                         type=kind,

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
+from coopwatch.events.types import patterns_for
 from coopwatch.model import Document
 
 HOST = "KZ"
@@ -23,6 +24,7 @@ class Sentence:
     kind: str | None
     cue: bool
     lead: bool
+    kinds: tuple[str, ...] = ()  # every event type it reports, `kind` (the strongest) first
 
 
 def partner_pairs(doc: Document, sentences: list[Sentence]) -> list[tuple[str, str]]:
@@ -62,8 +64,6 @@ SUMMIT_PARAGRAPHS = 4  # a summit the article reports is named in its first para
 def _summit_sides(doc: Document, sentences: list[Sentence]) -> set[str]:
     """When an opening sentence speaks of a summit of two or more named countries, the countries of the
     opening sentences that report events: the summit's participants."""
-    from coopwatch.events.types import patterns_for
-
     bodies = sorted((seg for seg in doc.segments if seg.kind in ("title", "body")), key=lambda seg: seg.start)
     limit = bodies[min(len(bodies), SUMMIT_PARAGRAPHS) - 1].end if bodies else 0
     p = patterns_for(doc.lang)

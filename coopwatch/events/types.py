@@ -45,8 +45,7 @@ def _found(text: str, start: int, end: int, lang: str) -> set[str]:
 
 def event_type(text: str, start: int, end: int, lang: str) -> str | None:
     """The strongest event type that the sentence text[start:end] reports, or None."""
-    found = _found(text, start, end, lang)
-    return next((kind for kind in EVENT_TYPES if kind in found), None)
+    return next(iter(event_types(text, start, end, lang)), None)
 
 
 def event_types(text: str, start: int, end: int, lang: str) -> list[str]:

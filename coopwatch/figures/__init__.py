@@ -60,27 +60,51 @@ def extract_figures(doc: Document) -> list[Figure]:
     )
     figures: list[Figure] = []
     for seg in sorted(doc.body(), key=lambda s: s.start):
-        carried: str | None = None  # the one period the paragraph's previous sentence stated
+        carried: str | None = None  # the one period the paragraph's last sentence to state one stated
+        unread: list[tuple[int, int]] = []  # sentences without amounts whose periods are read only if needed
         for start, end in split_span(doc.text, seg.start, seg.end):
             found, stated = _sentence(doc.text, start, end, doc.lang != "en", year, places)
-            if not stated and carried:
-                for f in found:
-                    if f.period is None and f.currency and f.indicator != "target":
-                        f.period = carried
+            if stated is None:
+                unread.append((start, end))
+                continue
+            if stated:
+                carried, unread = (next(iter(stated)) if len(stated) == 1 else None), []
+                figures.extend(found)
+                continue
+            waiting = [f for f in found if f.period is None and f.currency and f.indicator != "target"]
+            if waiting:
+                for a, b in unread:
+                    carried = _carry(carried, _stated(doc.text, a, b, year, []))
+                unread = []
+                for f in waiting:
+                    f.period = carried
             figures.extend(found)
-            carried = next(iter(stated)) if len(stated) == 1 else (carried if not stated else None)
     return figures
+
+
+def _stated(text: str, start: int, end: int, year: int | None, skip: list[tuple[int, int]]) -> set[str]:
+    """The periods text[start:end] states, outside the amounts in `skip`."""
+    return {str(p.period) for p in find_periods(text, start, end, year, skip) if p.period}
+
+
+def _carry(carried: str | None, stated: set[str]) -> str | None:
+    """The period a later sentence speaks of: the one this sentence states, the earlier one when it
+    states none, no period when it states several."""
+    if not stated:
+        return carried
+    return next(iter(stated)) if len(stated) == 1 else None
 
 
 def _sentence(
     text: str, start: int, end: int, decimal_comma: bool, year: int | None, places: list[tuple[int, int, str]]
-) -> tuple[list[Figure], set[str]]:
-    """The figures of one sentence, and the periods it states (which the next sentence may speak of)."""
+) -> tuple[list[Figure], set[str] | None]:
+    """The figures of one sentence, and the periods it states (which the next sentence may speak of);
+    None instead of the periods for a sentence without amounts, which is left for later if needed."""
     amounts = find_amounts(text, start, end, decimal_comma)
+    if not amounts:
+        return [], None
     periods = find_periods(text, start, end, year, [(a.start, a.end) for a in amounts])
     stated = {str(p.period) for p in periods if p.period}
-    if not amounts:
-        return [], stated
     clauses = _clauses(text, start, end)
     keywords = find_keywords(text, start, end)
     items: list[_Item] = []

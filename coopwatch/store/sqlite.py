@@ -704,15 +704,7 @@ class SQLiteStore(Store):
         return [r[0] for r in rows]
 
     def cluster_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        wanted = sorted(set(keys))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                self._db.execute(f"SELECT ekey, n FROM cluster_df WHERE ekey IN ({marks})", chunk).fetchall()
-            )
-        return out
+        return dict(self._in_chunks("SELECT ekey, n FROM cluster_df WHERE ekey IN ({marks})", keys))
 
     def cluster_members(self, cluster: str) -> list[ClusterMember]:
         rows = self._db.execute(
@@ -773,12 +765,12 @@ class SQLiteStore(Store):
         out = []
         key = name_key(query) if query else ""
         for row in rows:
+            entry = _entry(row)
             if query:
-                entry = _entry(row)
                 forms = [entry.id, entry.name, *(t for texts in entry.aliases.values() for t in texts)]
                 if not any(query.casefold() in f.casefold() or (key and key in name_key(f)) for f in forms):
                     continue
-            out.append(_entry(row))
+            out.append(entry)
             if len(out) >= limit:
                 break
         return out
